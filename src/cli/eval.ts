@@ -1,0 +1,63 @@
+/**
+ * `npm run eval -- <file.jsonl> [--min-answered 0.95] [--min-declined 0.95] [--json]`:
+ * scores the matcher on a file shaped like ../shared/eval/dev-questions.jsonl.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { evaluate, type EvalCase } from '../evaluation/score.js';
+import { faqDirFromConfig, loadMatcherOrExit } from './load-or-exit.js';
+
+const caseSchema = z.object({ q: z.string(), expect: z.array(z.string()).min(1).nullable() });
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'min-answered': { type: 'string' },
+    'min-declined': { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const file = positionals[0];
+if (file === undefined) {
+  console.error('usage: npm run eval -- <questions.jsonl> [--min-answered 0.95] [--min-declined 0.95] [--json]');
+  process.exit(2);
+}
+
+const cases: EvalCase[] = [];
+readFileSync(file, 'utf8')
+  .split('\n')
+  .forEach((line, i) => {
+    if (line.trim() === '') return;
+    const parsed = caseSchema.safeParse(JSON.parse(line));
+    if (!parsed.success) {
+      console.error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => x.message).join('; ')}`);
+      process.exit(2);
+    }
+    cases.push(parsed.data);
+  });
+
+const matcher = await loadMatcherOrExit(await faqDirFromConfig());
+const report = evaluate(matcher, cases);
+const answered = report.answerable ? report.answeredRight / report.answerable : 1;
+const declined = report.unanswerable ? report.declinedRight / report.unanswerable : 1;
+const top3 = report.answerable ? report.inTop3 / report.answerable : 1;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+if (values.json) {
+  console.log(JSON.stringify({ answered, declined, top3, ...report }));
+} else {
+  for (const m of report.misses) {
+    const expected = m.expected === null ? 'no answer' : m.expected.join(' | ');
+    console.log(`MISS  ${JSON.stringify(m.q)}\n      expected ${expected}; got ${m.got ?? 'no answer'} (best confidence ${m.confidence ?? '-'})`);
+  }
+  console.log(`answered right: ${report.answeredRight}/${report.answerable} (${pct(answered)})   right in top 3: ${pct(top3)}`);
+  console.log(`declined right: ${report.declinedRight}/${report.unanswerable} (${pct(declined)})`);
+}
+
+const minAnswered = Number(values['min-answered'] ?? 0);
+const minDeclined = Number(values['min-declined'] ?? 0);
+if (answered < minAnswered || declined < minDeclined) {
+  console.error(`below the thresholds (answered ${pct(minAnswered)}, declined ${pct(minDeclined)})`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,63 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+/**
+ * The bot's whole configuration. This schema is its documentation (see .env.example);
+ * nothing else in the code reads process.env.
+ */
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+
+export const envSchema = z
+  .object({
+    DISCORD_TOKEN: z
+      .string()
+      .regex(/^[\w.-]{20,}$/, 'does not look like a bot token (Developer Portal → Bot → Reset Token)')
+      .optional()
+      .describe('The bot token. Without it, `npm start` opens a local chat on the terminal.'),
+    DISCORD_CLIENT_ID: snowflake.optional().describe('The application id, needed to deploy commands.'),
+    DISCORD_GUILD_ID: snowflake.optional().describe('Deploy commands to this server only (instant); unset: globally.'),
+    DISCORD_API_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://discord.com/api' })
+      .optional()
+      .describe('The REST API base; the gateway address then comes from its /gateway/bot.'),
+    DISCORD_PUBLIC_KEY: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i, 'must be the 64 hex characters shown as "Public Key" in the Developer Portal')
+      .optional()
+      .describe('Verifies signed HTTP interactions (with INTERACTIONS_PORT).'),
+    INTERACTIONS_PORT: z.coerce.number().int().min(1).max(65535).optional().describe('Serve HTTP interactions on this port instead of the gateway.'),
+    SHARDS: z
+      .union([z.literal('auto'), z.coerce.number().int().min(1).max(4096)], { error: 'must be "auto" or a number of shards' })
+      .optional()
+      .describe('Run under a ShardingManager with this many shards.'),
+    FAQ_DIR: z.string().default('faq').describe('The folder of knowledge files.'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_PATH: z.string().default('data/faq-bot.sqlite').describe('The SQLite file for what the bot records.'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+      .optional()
+      .describe('Use this PostgreSQL database instead of SQLite.'),
+    GATEWAY_WATCHDOG_SECONDS: z.coerce.number().int().min(10).max(3600).default(120)
+      .describe('Exit (for a supervisor to restart) when the gateway stays silent this long.'),
+  });
+
+export type Config = Readonly<z.infer<typeof envSchema>>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+/** Parses an environment; empty strings count as unset, and every problem is listed. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    return { ok: false, errors: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  }
+  return { ok: true, config: Object.freeze(result.data) };
+}
+
+/** Reads `.env` (if any) into the environment, then parses it. */
+export function loadConfig(): ConfigResult {
+  loadDotenv({ quiet: true });
+  return parseConfig(process.env);
+}

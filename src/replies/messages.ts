@@ -1,0 +1,20 @@
+/** Every text the bot says to a member, in one place. */
+export const REPLY_MESSAGES = Object.freeze({
+  footer: 'From the FAQ',
+  footerConfidence: (percent: number) => `From the FAQ · match ${percent}%`,
+  noAnswerTitle: "I don't have an answer to that",
+  noAnswer: "I couldn't find that in the FAQ. A moderator will see the question, so it may be answered later.",
+  noAnswerWithSuggestions: "I couldn't find that in the FAQ. Did you mean one of these?",
+  empty: 'Ask a question in words, for example: who represented the US in the talks?',
+  sourcesLabel: 'Sources',
+  askedBy: (who: string) => `Answer for ${who}`,
+  nothingToLookUp: 'That message has no text to look up.',
+  unknownEntry: 'That FAQ entry no longer exists; it may have been renamed or removed.',
+  unknownArticle: 'There is no article with that name.',
+  genericError: 'Something went wrong while answering. Please try again in a moment.',
+  staleButton: 'That button is no longer valid.',
+  voteThanks: 'Thanks for the feedback!',
+  voteAlready: 'You already voted on this answer; thanks!',
+  notModerator: 'Only moderators can use this command.',
+  guildOnly: 'This command only works in a server.',
+});

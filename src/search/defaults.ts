@@ -1,0 +1,25 @@
+/**
+ * The matcher's tuning, in one frozen place. Values were chosen on `npm run eval` with the
+ * development questions plus our own held-out off-topic set (test/fixtures), not by hand
+ * on single questions.
+ */
+export const MATCHER_DEFAULTS = Object.freeze({
+  /** Below this confidence the matcher abstains and offers suggestions instead. */
+  answerThreshold: 0.5,
+  /** Between this and answerThreshold, entries are offered as "did you mean". */
+  suggestThreshold: 0.2,
+  /** How many runners-up and suggestions to return. */
+  runnersUp: 3,
+  /** Question words (who, why...) count for this share of a normal word. */
+  questionWordWeight: 0.35,
+  /** Words shorter than this are never typo-corrected: too many near neighbours. */
+  minCorrectableLength: 4,
+  /** Fuse.js score (0 exact .. 1 unrelated) a correction must beat. */
+  correctionScore: 0.34,
+  /** A corrected word is less certain than a typed one. */
+  correctionWeight: 0.8,
+  /** Autocomplete: how many choices (Discord's maximum). */
+  autocompleteLimit: 25,
+});
+
+export type MatcherOptions = typeof MATCHER_DEFAULTS;

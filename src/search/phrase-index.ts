@@ -1,0 +1,76 @@
+import type { Entry } from '../knowledge/types.js';
+import type { Analyzer } from './analyzer.js';
+
+/**
+ * An inverted index over phrasings: each entry's question, every alternate and its tags,
+ * indexed separately so that an entry is as good as its best phrasing. Answers are left
+ * out on purpose: their everyday words would pull unrelated questions in.
+ */
+export class PhraseIndex {
+  readonly termIds = new Map<string, number>();
+  /**
+   * A term's weight: its inverse document frequency counted over entries (not
+   * phrasings), scaled down for question words.
+   */
+  readonly weight: number[] = [];
+  /** Phrasings per term id. */
+  readonly postings: Uint32Array[] = [];
+  /** For each phrasing: its entry's position, and the summed idf of its terms. */
+  readonly phrasingEntry: Uint32Array;
+  readonly phrasingWeight: Float64Array;
+  /** Every surface word seen, for spelling correction and prefix completion. */
+  readonly words = new Set<string>();
+  /** The weight an unknown word carries: rarer than any known word. */
+  readonly unknownIdf: number;
+
+  constructor(entries: readonly Entry[], analyzer: Analyzer, questionWordWeight: number) {
+    const phrasings: { entry: number; terms: number[] }[] = [];
+    const questionWords = new Set<number>();
+    const entryCount = new Map<number, number>();
+    entries.forEach((entry, e) => {
+      const seenInEntry = new Set<number>();
+      for (const text of [entry.question, ...entry.alternates, entry.tags.join(' ')]) {
+        const terms: number[] = [];
+        for (const token of analyzer.tokens(text)) {
+          this.words.add(token.word);
+          let id = this.termIds.get(token.term);
+          if (id === undefined) this.termIds.set(token.term, (id = this.termIds.size));
+          if (terms.includes(id)) continue;
+          terms.push(id);
+          if (token.questionWord) questionWords.add(id);
+          if (!seenInEntry.has(id)) {
+            seenInEntry.add(id);
+            entryCount.set(id, (entryCount.get(id) ?? 0) + 1);
+          }
+        }
+        if (terms.length > 0) phrasings.push({ entry: e, terms });
+      }
+    });
+
+    const n = entries.length;
+    for (let id = 0; id < this.termIds.size; id++) {
+      const df = entryCount.get(id) ?? 0;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      this.weight[id] = questionWords.has(id) ? idf * questionWordWeight : idf;
+    }
+    this.unknownIdf = Math.log(1 + (n + 0.5) / 0.5);
+
+    const lists: number[][] = Array.from({ length: this.termIds.size }, () => []);
+    this.phrasingEntry = new Uint32Array(phrasings.length);
+    this.phrasingWeight = new Float64Array(phrasings.length);
+    phrasings.forEach((p, i) => {
+      this.phrasingEntry[i] = p.entry;
+      let weight = 0;
+      for (const id of p.terms) {
+        lists[id]!.push(i);
+        weight += this.weight[id]!;
+      }
+      this.phrasingWeight[i] = weight;
+    });
+    for (const list of lists) this.postings.push(Uint32Array.from(list));
+  }
+
+  get phrasingCount(): number {
+    return this.phrasingEntry.length;
+  }
+}

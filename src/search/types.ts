@@ -1,0 +1,29 @@
+import type { Entry } from '../knowledge/types.js';
+
+/** An entry the matcher considered, with how sure it is (0..1). */
+export interface Candidate {
+  readonly entry: Entry;
+  readonly confidence: number;
+}
+
+/** What the matcher makes of one question. Plain data: no platform in sight. */
+export interface Answer {
+  readonly question: string;
+  /** The entry to answer with, or null when the matcher abstains. */
+  readonly match: Candidate | null;
+  /** The best candidate, even when it was not good enough to answer. */
+  readonly best: Candidate | null;
+  /** The next best entries, best first. */
+  readonly runnersUp: readonly Candidate[];
+  /** When abstaining: the entries worth offering as "did you mean". */
+  readonly suggestions: readonly Candidate[];
+  /** How it was decided: picked by id, matched, or why it abstained. */
+  readonly reason: 'picked' | 'matched' | 'empty' | 'no-match' | 'low-confidence';
+}
+
+/** One autocomplete choice: the entry's question shown, its id as the value. */
+export interface Suggestion {
+  readonly id: string;
+  readonly question: string;
+  readonly score: number;
+}
