@@ -21,7 +21,7 @@ export interface Reply {
 }
 
 export function replyForAnswer(answer: Answer): Reply {
-  if (answer.match !== null) return replyForEntry(answer.match.entry, answer.match.confidence, answer.runnersUp.map((c) => c.entry));
+  if (answer.match !== null) return replyForEntry(answer.match.entry, answer.match.confidence, answer.suggestions.map((c) => c.entry));
   const suggestions = answer.suggestions.map((c) => ({ id: c.entry.id, question: c.entry.question }));
   return {
     kind: 'no-answer',

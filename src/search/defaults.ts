@@ -8,6 +8,8 @@ export const MATCHER_DEFAULTS = Object.freeze({
   answerThreshold: 0.5,
   /** Between this and answerThreshold, entries are offered as "did you mean". */
   suggestThreshold: 0.2,
+  /** Next to an answer, runners-up this good are offered as related questions. */
+  relatedThreshold: 0.4,
   /** How many runners-up and suggestions to return. */
   runnersUp: 3,
   /** Question words (who, why...) count for this share of a normal word. */
@@ -18,6 +20,10 @@ export const MATCHER_DEFAULTS = Object.freeze({
   correctionScore: 0.34,
   /** A corrected word is less certain than a typed one. */
   correctionWeight: 0.8,
+  /** A question word found in an entry's answer counts this much of a phrasing match. */
+  answerWeight: 0.5,
+  /** Question words found in the entry's other fields count this share of the best phrasing's. */
+  spreadWeight: 0.5,
   /** Autocomplete: how many choices (Discord's maximum). */
   autocompleteLimit: 25,
 });

@@ -33,7 +33,9 @@ export class Matcher {
   private readonly matchedPhrasing: Float64Array;
   private readonly touched: Uint32Array;
   private readonly entryScore: Float64Array;
+  private readonly entryCover: Float64Array;
   private readonly stamp: Uint32Array;
+  private readonly entryStamp: Uint32Array;
   private generation = 0;
 
   constructor(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}) {
@@ -51,7 +53,9 @@ export class Matcher {
     this.matchedPhrasing = new Float64Array(n);
     this.touched = new Uint32Array(n);
     this.entryScore = new Float64Array(kb.entries.length);
+    this.entryCover = new Float64Array(kb.entries.length);
     this.stamp = new Uint32Array(n);
+    this.entryStamp = new Uint32Array(kb.entries.length);
   }
 
   /** The entry with this exact id, if the snapshot has it. */
@@ -75,9 +79,10 @@ export class Matcher {
     }
     const ranked = this.rank(query, this.options.runnersUp + 1, scoreAnswer);
     const [best = null, ...runnersUp] = ranked;
-    const { answerThreshold, suggestThreshold } = this.options;
+    const { answerThreshold, suggestThreshold, relatedThreshold } = this.options;
     if (best !== null && best.confidence >= answerThreshold) {
-      return { question, match: best, best, runnersUp, suggestions: [], reason: 'matched' };
+      const related = runnersUp.filter((c) => c.confidence >= relatedThreshold);
+      return { question, match: best, best, runnersUp, suggestions: related, reason: 'matched' };
     }
     const suggestions = ranked.filter((c) => c.confidence >= suggestThreshold);
     return { question, match: null, best, runnersUp, suggestions, reason: best === null ? 'no-match' : 'low-confidence' };
@@ -129,6 +134,7 @@ export class Matcher {
   private nextGeneration(): number {
     if (this.generation === 0xffffffff) {
       this.stamp.fill(0);
+      this.entryStamp.fill(0);
       this.generation = 0;
     }
     return ++this.generation;
@@ -156,10 +162,12 @@ export class Matcher {
     limit: number,
     score: (queryCoverage: number, phrasingCoverage: number) => number,
   ): Candidate[] {
-    const { matchedQuery, matchedPhrasing, touched, entryScore, stamp } = this;
-    const { postings, weight, phrasingEntry, phrasingWeight } = this.index;
+    const { matchedQuery, matchedPhrasing, touched, entryScore, entryCover, stamp, entryStamp } = this;
+    const { postings, answerPostings, weight, phrasingEntry, phrasingWeight } = this.index;
+    const { answerWeight, spreadWeight } = this.options;
     let touchedCount = 0;
     let total = query.unknownWeight;
+    const entries: number[] = [];
     for (const term of query.terms) {
       const generation = this.nextGeneration();
       total += term.weight;
@@ -173,23 +181,43 @@ export class Matcher {
           if (matchedQuery[p] === 0) touched[touchedCount++] = p;
           matchedQuery[p]! += term.weight;
           matchedPhrasing[p]! += weight[id]!;
+          const e = phrasingEntry[p]!;
+          if (entryStamp[e] !== generation) {
+            entryStamp[e] = generation;
+            if (entryCover[e] === 0) entries.push(e);
+            entryCover[e]! += term.weight;
+          }
+        }
+      }
+      // Found only in the answer: some support for an entry another word already matched.
+      for (const id of term.ids) {
+        const list = answerPostings[id]!;
+        for (let k = 0; k < list.length; k++) {
+          const e = list[k]!;
+          if (entryStamp[e] === generation) continue;
+          entryStamp[e] = generation;
+          if (entryCover[e] === 0) entries.push(e);
+          entryCover[e]! += term.weight * answerWeight;
         }
       }
     }
-    const entries: number[] = [];
     for (let i = 0; i < touchedCount; i++) {
       const p = touched[i]!;
-      const s = score(Math.min(1, matchedQuery[p]! / total), Math.min(1, matchedPhrasing[p]! / phrasingWeight[p]!));
       const e = phrasingEntry[p]!;
-      if (entryScore[e] === 0) entries.push(e);
+      const own = Math.min(1, matchedQuery[p]! / total);
+      // Words of the question found elsewhere in the same entry count in part (Fuse.js
+      // cannot add up words spread over fields; this can).
+      const spread = Math.max(0, Math.min(1, entryCover[e]! / total) - own);
+      const s = score(own + spreadWeight * spread, Math.min(1, matchedPhrasing[p]! / phrasingWeight[p]!));
       if (s > entryScore[e]!) entryScore[e] = s;
       matchedQuery[p] = 0;
       matchedPhrasing[p] = 0;
     }
     const top = new TopK(limit);
     for (const e of entries) {
-      top.offer(e, entryScore[e]!);
+      if (entryScore[e]! > 0) top.offer(e, entryScore[e]!);
       entryScore[e] = 0;
+      entryCover[e] = 0;
     }
     return top.sorted().map(([e, s]) => ({ entry: this.kb.entries[e]!, confidence: round(s) }));
   }

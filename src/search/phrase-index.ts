@@ -15,6 +15,8 @@ export class PhraseIndex {
   readonly weight: number[] = [];
   /** Phrasings per term id. */
   readonly postings: Uint32Array[] = [];
+  /** Entries whose answer has the term, per term id (a weak, supporting signal only). */
+  readonly answerPostings: Uint32Array[] = [];
   /** For each phrasing: its entry's position, and the summed idf of its terms. */
   readonly phrasingEntry: Uint32Array;
   readonly phrasingWeight: Float64Array;
@@ -27,8 +29,10 @@ export class PhraseIndex {
     const phrasings: { entry: number; terms: number[] }[] = [];
     const questionWords = new Set<number>();
     const entryCount = new Map<number, number>();
+    const termsOfEntry: Set<number>[] = [];
     entries.forEach((entry, e) => {
       const seenInEntry = new Set<number>();
+      termsOfEntry.push(seenInEntry);
       for (const text of [entry.question, ...entry.alternates, entry.tags.join(' ')]) {
         const terms: number[] = [];
         for (const token of analyzer.tokens(text)) {
@@ -44,6 +48,25 @@ export class PhraseIndex {
           }
         }
         if (terms.length > 0) phrasings.push({ entry: e, terms });
+      }
+    });
+
+    // Answers add terms too, so that a word found only there is not taken for an unknown.
+    const answerLists = new Map<number, number[]>();
+    entries.forEach((entry, e) => {
+      const inEntry = termsOfEntry[e]!;
+      for (const token of analyzer.tokens(entry.answer)) {
+        let id = this.termIds.get(token.term);
+        if (id === undefined) this.termIds.set(token.term, (id = this.termIds.size));
+        if (token.questionWord) questionWords.add(id);
+        const list = answerLists.get(id) ?? [];
+        if (list[list.length - 1] === e) continue;
+        list.push(e);
+        answerLists.set(id, list);
+        if (!inEntry.has(id)) {
+          inEntry.add(id);
+          entryCount.set(id, (entryCount.get(id) ?? 0) + 1);
+        }
       }
     });
 
@@ -68,6 +91,9 @@ export class PhraseIndex {
       this.phrasingWeight[i] = weight;
     });
     for (const list of lists) this.postings.push(Uint32Array.from(list));
+    for (let id = 0; id < this.termIds.size; id++) {
+      this.answerPostings.push(Uint32Array.from(answerLists.get(id) ?? []));
+    }
   }
 
   get phrasingCount(): number {

@@ -15,7 +15,7 @@ export interface Answer {
   readonly best: Candidate | null;
   /** The next best entries, best first. */
   readonly runnersUp: readonly Candidate[];
-  /** When abstaining: the entries worth offering as "did you mean". */
+  /** Entries worth offering next: "did you mean" when abstaining, else related questions. */
   readonly suggestions: readonly Candidate[];
   /** How it was decided: picked by id, matched, or why it abstained. */
   readonly reason: 'picked' | 'matched' | 'empty' | 'no-match' | 'low-confidence';

@@ -1,0 +1,23 @@
+/**
+ * `npm start`: the bot on Discord when DISCORD_TOKEN is set; otherwise a local chat on
+ * the terminal over the same knowledge and matcher.
+ */
+import { loadConfig } from './config/env.js';
+import { runChat } from './cli/chat.js';
+import { loadMatcherOrExit } from './cli/load-or-exit.js';
+
+const result = loadConfig();
+if (!result.ok) {
+  for (const error of result.errors) process.stderr.write(`configuration: ${error}\n`);
+  process.exit(2);
+}
+const config = result.config;
+
+if (config.DISCORD_TOKEN === undefined) {
+  process.stderr.write('DISCORD_TOKEN is not set, so Discord is off: local chat on the terminal instead (see README, "Run it on Discord").\n');
+  const matcher = await loadMatcherOrExit(config.FAQ_DIR);
+  await runChat(() => matcher);
+} else {
+  const { startBot } = await import('./discord/start.js');
+  await startBot(config);
+}
