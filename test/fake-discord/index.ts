@@ -1,0 +1,143 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIApplicationCommandInteractionDataOption, APIUser } from 'discord.js';
+import { Gateway, type Dispatched, type Identified } from './gateway.js';
+import { ensureFocused, InteractionRegistry, type InteractionCtx, type InteractionHandle, type InteractionState, type RecordedRequest, type World } from './interactions.js';
+import { makeUser, snowflake, type GuildSeed } from './objects.js';
+import { RestServer, type FaultMatch, type Reply } from './server.js';
+
+export type { CallbackBody, InteractionCtx, InteractionHandle, RecordedRequest } from './interactions.js';
+export type { Dispatched, Identified } from './gateway.js';
+export type { FaultMatch, Reply } from './server.js';
+export type { GuildSeed } from './objects.js';
+
+export interface FakeDiscordOptions {
+  token?: string;
+  applicationId?: string;
+  guilds?: { id: string; name?: string }[];
+  /** Shard count recommended by GET /gateway/bot (discord.js uses it with shards: 'auto'). */
+  shards?: number;
+  heartbeatIntervalMs?: number;
+  /** Discord gives 3 s for the initial callback. */
+  responseWindowMs?: number;
+  /** Interaction tokens (follow-ups/edits) stay valid 15 minutes. */
+  tokenLifetimeMs?: number;
+}
+
+export interface TargetMessage {
+  id: string;
+  content: string;
+  author: Partial<APIUser> & { id: string };
+  embeds?: unknown[];
+  attachments?: unknown[];
+}
+
+export interface FakeDiscord {
+  readonly apiUrl: string;
+  readonly gatewayUrl: string;
+  readonly token: string;
+  readonly applicationId: string;
+  readonly botUser: APIUser;
+  readonly guilds: readonly GuildSeed[];
+  /** Every REST request, including rejected and fault-injected ones. */
+  readonly requests: RecordedRequest[];
+  /** Every gateway dispatch with the shard it was routed to. */
+  readonly dispatched: Dispatched[];
+  readonly identified: Identified[];
+  /** Clears recorded requests/dispatches and pending faults; sessions and commands survive. */
+  reset(): void;
+  failNext(match: FaultMatch, reply: Reply, times?: number): void;
+  /** Resolves once shardCount shards (default: opts.shards) hold a READY or RESUMED socket. */
+  whenReady(shardCount?: number, timeoutMs?: number): Promise<void>;
+  dispatchEvent(t: string, d: unknown, guildId?: string | null): Dispatched;
+  interaction(type: number, data: Record<string, unknown>, ctx?: InteractionCtx, message?: Record<string, unknown>): InteractionHandle;
+  slash(name: string, options?: APIApplicationCommandInteractionDataOption[], ctx?: InteractionCtx): InteractionHandle;
+  autocomplete(name: string, options: APIApplicationCommandInteractionDataOption[], ctx?: InteractionCtx): InteractionHandle;
+  messageCommand(name: string, target: TargetMessage, ctx?: InteractionCtx): InteractionHandle;
+  button(customId: string, message?: Record<string, unknown>, ctx?: InteractionCtx): InteractionHandle;
+  dropConnections(code?: number): void;
+  silence(): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const token = opts.token ?? 'fake-token';
+  const applicationId = opts.applicationId ?? '1200000000000000001';
+  const shards = opts.shards ?? 1;
+  // Modern bots share their user id with their application id.
+  const botUser = makeUser({ id: applicationId, username: 'FakeBot', bot: true, verified: true, mfa_enabled: false } as APIUser);
+  const guilds: GuildSeed[] = (opts.guilds ?? [{ id: '1300000000000000001' }]).map((g, i) => ({
+    id: g.id,
+    name: g.name ?? `Fake Guild ${i + 1}`,
+    channelId: snowflake(),
+    ownerId: '300000000000000000',
+  }));
+  const world: World = { applicationId, botUser, guilds, commandIds: new Map() };
+  const registry = new InteractionRegistry(world);
+  let port = 0;
+  const gatewayUrl = (): string => `ws://127.0.0.1:${port}`;
+  const rest = new RestServer(
+    { token, applicationId, botUser, guilds, shards, gatewayUrl, responseWindowMs: opts.responseWindowMs ?? 3000, tokenLifetimeMs: opts.tokenLifetimeMs ?? 15 * 60_000 },
+    registry,
+    world.commandIds,
+  );
+  const server = createServer((req, res) => void rest.handle(req, res));
+  const gateway = new Gateway(server, { token, botUser, applicationId, guilds, heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41250, url: gatewayUrl });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  const send = (state: InteractionState): InteractionHandle => {
+    const rec = gateway.dispatch('INTERACTION_CREATE', state.payload, state.guildId);
+    state.dispatchedAt = rec.at;
+    return registry.handle(state, rec.shard);
+  };
+  // Component messages must live in the same channel the interaction reports, so pin it down first.
+  const placed = (ctx: InteractionCtx = {}): InteractionCtx & { channelId: string } => {
+    const guild = ctx.guildId === null ? undefined : guilds.find((g) => g.id === (ctx.guildId ?? guilds[0]?.id));
+    return { ...ctx, channelId: ctx.channelId ?? guild?.channelId ?? snowflake() };
+  };
+  const guildOf = (ctx: InteractionCtx): string | null => (ctx.guildId === null ? null : (ctx.guildId ?? guilds[0]?.id ?? null));
+
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api`,
+    gatewayUrl: gatewayUrl(),
+    token,
+    applicationId,
+    botUser,
+    guilds,
+    requests: rest.requests,
+    dispatched: gateway.dispatched,
+    identified: gateway.identified,
+    reset() {
+      rest.reset();
+      gateway.dispatched.length = 0;
+    },
+    failNext: (match, reply, times = 1) => rest.failNext(match, reply, times),
+    whenReady: (shardCount = shards, timeoutMs = 10_000) => gateway.whenReady(shardCount, timeoutMs),
+    dispatchEvent: (t, d, guildId) => gateway.dispatch(t, d, guildId),
+    interaction: (type, data, ctx, message) => send(registry.build(type, data, ctx, message)),
+    slash: (name, options = [], ctx) => send(registry.build(2, registry.commandData(name, 1, { options }), ctx)),
+    autocomplete: (name, options, ctx) => send(registry.build(4, registry.commandData(name, 1, { options: ensureFocused(options) }), ctx)),
+    messageCommand(name, target, ctx) {
+      const c = placed(ctx);
+      const msg = registry.message(target as unknown as Record<string, unknown>, c.channelId, guildOf(c), false);
+      return send(registry.build(2, registry.commandData(name, 3, { target_id: target.id, resolved: { messages: { [target.id]: msg } } }), c));
+    },
+    button(customId, message = {}, ctx) {
+      const c = placed(ctx);
+      const partial = { components: [{ type: 1, components: [{ type: 2, style: 1, custom_id: customId, label: 'Button' }] }], ...message };
+      const msg = registry.message(partial, c.channelId, guildOf(c), true);
+      return send(registry.build(3, { custom_id: customId, component_type: 2 }, c, msg));
+    },
+    dropConnections: (code = 4000) => gateway.dropConnections(code),
+    silence: () => gateway.silence(),
+    async close() {
+      await gateway.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
