@@ -18,6 +18,36 @@ if (config.DISCORD_TOKEN === undefined) {
   const matcher = await loadMatcherOrExit(config.FAQ_DIR);
   await runChat(() => matcher);
 } else {
-  const { startBot } = await import('./discord/start.js');
-  await startBot(config);
+  const { startBot, StartupError } = await import('./discord/start.js');
+  const { createLogger } = await import('./logging.js');
+  const logger = createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
+  // A stray rejection or exception is logged; the bot keeps answering.
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+  process.on('uncaughtException', (err) => logger.error({ err }, 'uncaught exception'));
+  try {
+    const bot = await startBot(config, logger);
+    let stopping = false;
+    const shutdown = (signal: string) => {
+      if (stopping) {
+        logger.warn({ signal }, 'second signal: exiting now');
+        process.exit(1);
+      }
+      stopping = true;
+      logger.info({ signal }, 'shutting down: finishing the interactions in flight');
+      bot.stop().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+  } catch (err) {
+    if (!(err instanceof StartupError)) throw err;
+    logger.fatal(err.message);
+    process.stderr.write(`cannot start: ${err.message}\n`);
+    process.exit(1);
+  }
 }

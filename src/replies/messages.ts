@@ -15,6 +15,7 @@ export const REPLY_MESSAGES = Object.freeze({
   staleButton: 'That button is no longer valid.',
   voteThanks: 'Thanks for the feedback!',
   voteAlready: 'You already voted on this answer; thanks!',
+  voteUnavailable: "Thanks! Feedback can't be saved right now, though; please try again later.",
   notModerator: 'Only moderators can use this command.',
   guildOnly: 'This command only works in a server.',
 });

@@ -1,0 +1,31 @@
+import type { ButtonInteraction } from 'discord.js';
+import { parseButtonId } from '../replies/custom-ids.js';
+import { noticePayload, toDiscordPayload } from '../replies/discord.js';
+import { REPLY_MESSAGES as M } from '../replies/messages.js';
+import { replyForEntry } from '../replies/reply.js';
+import type { BotContext } from './context.js';
+import { send } from './respond.js';
+
+/** Buttons on answers: votes and "show this entry". Anything else is ignored politely. */
+export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const action = parseButtonId(interaction.customId);
+  const entry = action ? ctx.knowledge.matcher.entry(action.entryId) : undefined;
+  if (!action || !entry) {
+    await send(interaction, noticePayload(action ? M.unknownEntry : M.staleButton));
+    return;
+  }
+  if (action.kind === 'show') {
+    await send(interaction, toDiscordPayload(replyForEntry(entry), { ephemeral: true }));
+    void ctx.store.recordServed(entry.id);
+    return;
+  }
+  // The vote is acknowledged only once it is stored for good.
+  const outcome = await ctx.store.recordVote({
+    entryId: entry.id,
+    answerId: interaction.message.id,
+    voterId: interaction.user.id,
+    helpful: action.helpful,
+  });
+  const text = outcome === 'recorded' ? M.voteThanks : outcome === 'duplicate' ? M.voteAlready : M.voteUnavailable;
+  await send(interaction, noticePayload(text));
+}

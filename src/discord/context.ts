@@ -1,0 +1,14 @@
+import type { Logger } from 'pino';
+import type { LiveKnowledge } from '../live/live-knowledge.js';
+import type { Store } from '../store/types.js';
+
+/**
+ * What every command and button handler may use. One object, handed to each handler,
+ * instead of globals or properties hung on the client.
+ */
+export interface BotContext {
+  readonly knowledge: LiveKnowledge;
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly startedAt: Date;
+}

@@ -1,0 +1,124 @@
+import { watch, type FSWatcher } from 'node:fs';
+import type { Logger } from 'pino';
+import { loadKnowledge } from '../knowledge/load.js';
+import { formatIssue, type KnowledgeIssue } from '../knowledge/types.js';
+import { Matcher } from '../search/matcher.js';
+
+export type ReloadOutcome =
+  | { ok: true; entries: number; articles: number; files: number }
+  | { ok: false; issues: readonly KnowledgeIssue[] };
+
+/** Quiet time after the last change before reloading: editors save in several steps. */
+const SETTLE_MS = 300;
+/** Retry interval while the folder itself is missing (replaced or being recreated). */
+const REWATCH_MS = 1000;
+
+/**
+ * The knowledge currently served. A reload validates the whole folder and swaps in a new
+ * matcher only when all of it is good; a broken edit keeps the last good answers and is
+ * remembered (`problem`) so moderators can see it.
+ */
+export class LiveKnowledge {
+  private current: Matcher;
+  private lastProblem: readonly KnowledgeIssue[] | null = null;
+  private watcher: FSWatcher | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private reloading: Promise<ReloadOutcome> | null = null;
+  private again = false;
+  private closed = false;
+
+  private constructor(
+    private readonly dir: string,
+    matcher: Matcher,
+    private readonly logger: Logger,
+  ) {
+    this.current = matcher;
+  }
+
+  /** Loads the folder once; fails (with the issues) when it is not valid at start. */
+  static async open(dir: string, logger: Logger): Promise<LiveKnowledge | { issues: readonly KnowledgeIssue[] }> {
+    const result = await loadKnowledge(dir);
+    if (!result.ok) return { issues: result.issues };
+    return new LiveKnowledge(dir, new Matcher(result.kb), logger);
+  }
+
+  get matcher(): Matcher {
+    return this.current;
+  }
+
+  /** The errors of the files on disk when they are broken, else null. */
+  get problem(): readonly KnowledgeIssue[] | null {
+    return this.lastProblem;
+  }
+
+  /** Reloads now; concurrent calls share one load, and a change during it triggers another. */
+  reload(): Promise<ReloadOutcome> {
+    if (this.reloading) {
+      this.again = true;
+      return this.reloading;
+    }
+    this.reloading = this.load().finally(() => {
+      this.reloading = null;
+      if (this.again && !this.closed) {
+        this.again = false;
+        void this.reload();
+      }
+    });
+    return this.reloading;
+  }
+
+  private async load(): Promise<ReloadOutcome> {
+    const result = await loadKnowledge(this.dir);
+    if (!result.ok) {
+      this.lastProblem = result.issues;
+      for (const issue of result.issues) this.logger.error({ issue: formatIssue(issue) }, 'knowledge files are broken; still serving the last good set');
+      return { ok: false, issues: result.issues };
+    }
+    // Building the index takes a while for a big FAQ; it runs before the swap, which is
+    // a single assignment, so a question is answered by the old or the new set, whole.
+    this.current = new Matcher(result.kb);
+    this.lastProblem = null;
+    const { kb } = result;
+    this.logger.info({ entries: kb.entries.length, articles: kb.articles.length, files: kb.files.length }, 'knowledge reloaded');
+    return { ok: true, entries: kb.entries.length, articles: kb.articles.length, files: kb.files.length };
+  }
+
+  /** Reloads by itself whenever a file in the folder changes. */
+  watch(): void {
+    if (this.closed || this.watcher) return;
+    try {
+      this.watcher = watch(this.dir, { persistent: false }, () => this.schedule());
+      this.watcher.on('error', () => this.rewatch());
+    } catch {
+      this.rewatch();
+    }
+  }
+
+  private rewatch(): void {
+    this.watcher?.close();
+    this.watcher = null;
+    if (this.closed) return;
+    // The folder was removed or replaced: watch it again once it is back, then reload.
+    setTimeout(() => {
+      this.watch();
+      if (this.watcher) this.schedule();
+      else this.rewatch();
+    }, REWATCH_MS).unref();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.reload();
+    }, SETTLE_MS);
+    this.timer.unref();
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.watcher?.close();
+    this.watcher = null;
+  }
+}

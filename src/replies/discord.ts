@@ -1,0 +1,141 @@
+import { clip, truncate } from './truncate.js';
+import { DISCORD_LIMITS as L } from './limits.js';
+import { REPLY_MESSAGES as M } from './messages.js';
+import type { Reply } from './reply.js';
+import { showId, voteId } from './custom-ids.js';
+import { escapeForDiscord } from './escape.js';
+
+/**
+ * Discord message payloads, as plain API JSON (no discord.js here). Every limit and the
+ * mention policy live in this file: nothing the bot sends can ping anyone but the one
+ * member it is addressed to.
+ */
+export interface DiscordPayload {
+  content?: string;
+  embeds: Embed[];
+  components: ActionRow[];
+  allowedMentions: { parse: []; users: string[]; roles: []; repliedUser: false };
+  ephemeral: boolean;
+}
+
+interface Embed {
+  title?: string;
+  description: string;
+  color?: number;
+  fields?: { name: string; value: string; inline?: boolean }[];
+  footer?: { text: string };
+}
+type Button =
+  | { type: 2; style: 1 | 2 | 3 | 4; label: string; custom_id: string; emoji?: { name: string } }
+  | { type: 2; style: 5; label: string; url: string };
+interface ActionRow {
+  type: 1;
+  components: Button[];
+}
+
+export interface PayloadOptions {
+  /** Address the reply to this member: mention them, and nobody else. */
+  forUserId?: string;
+  /** Show the member's question back to them (escaped). */
+  echo?: string;
+  /** Force a private reply. */
+  ephemeral?: boolean;
+  /** Offer Helpful / Not helpful buttons on answers. */
+  feedback?: boolean;
+}
+
+const COLORS = { answer: 0x2b7bb9, 'no-answer': 0x99aab5, article: 0x3ba55d, notice: 0x99aab5 } as const;
+const MAX_SOURCE_BUTTONS = 3;
+const MAX_SUGGESTION_BUTTONS = 5;
+
+export function toDiscordPayload(reply: Reply, options: PayloadOptions = {}): DiscordPayload {
+  const users = options.forUserId ? [options.forUserId] : [];
+  const content = options.forUserId ? clip(M.askedBy(`<@${options.forUserId}>`), L.content) : undefined;
+  const embed: Embed = { description: '', color: COLORS[reply.kind] };
+  let budget = L.embedTotal;
+  const spend = (text: string, max: number) => {
+    const cut = truncate(text, Math.min(max, budget));
+    budget -= cut.length;
+    return cut;
+  };
+  if (reply.title) embed.title = spend(reply.title, L.embedTitle);
+  if (reply.footer) embed.footer = { text: spend(reply.footer, L.embedFooter) };
+  const fields: NonNullable<Embed['fields']> = [];
+  if (options.echo !== undefined && options.echo.trim() !== '') {
+    const name = 'You asked';
+    budget -= name.length;
+    fields.push({ name, value: spend(escapeForDiscord(options.echo), L.embedFieldValue) });
+  }
+  if (reply.sources.length > 0) {
+    const name = M.sourcesLabel;
+    budget -= name.length;
+    // Whole lines only: a source cut in half would be a broken link.
+    const lines: string[] = [];
+    let used = 0;
+    for (const s of reply.sources) {
+      const line = `[${escapeLinkText(`${s.publisher}: ${s.title}`)}](${s.url})`;
+      if (used + line.length + 1 > Math.min(L.embedFieldValue, budget - 200)) break;
+      lines.push(line);
+      used += line.length + 1;
+    }
+    if (lines.length > 0) {
+      fields.push({ name, value: lines.join('\n') });
+      budget -= used;
+    }
+  }
+  embed.description = spend(reply.body, L.embedDescription) || '\u200b';
+  if (fields.length > 0) embed.fields = fields.slice(0, L.embedFields);
+
+  return {
+    ...(content !== undefined ? { content } : {}),
+    embeds: [embed],
+    components: buttons(reply, options),
+    allowedMentions: { parse: [], users, roles: [], repliedUser: false },
+    ephemeral: options.ephemeral ?? reply.private,
+  };
+}
+
+function buttons(reply: Reply, options: PayloadOptions): ActionRow[] {
+  const rows: ActionRow[] = [];
+  const first: Button[] = [];
+  if (reply.kind === 'answer' && reply.entryId && options.feedback !== false) {
+    first.push({ type: 2, style: 2, label: 'Helpful', emoji: { name: '👍' }, custom_id: voteId(reply.entryId, true) });
+    first.push({ type: 2, style: 2, label: 'Not helpful', emoji: { name: '👎' }, custom_id: voteId(reply.entryId, false) });
+  }
+  for (const s of reply.sources.slice(0, MAX_SOURCE_BUTTONS)) {
+    first.push({ type: 2, style: 5, label: clip(s.publisher, L.buttonLabel), url: s.url });
+  }
+  if (first.length > 0) rows.push({ type: 1, components: first.slice(0, L.buttonsPerRow) });
+  const seen = new Set<string>();
+  const suggestions = reply.suggestions.filter((s) => !seen.has(s.id) && seen.add(s.id)).slice(0, MAX_SUGGESTION_BUTTONS);
+  if (suggestions.length > 0) {
+    rows.push({
+      type: 1,
+      components: suggestions.map((s) => ({ type: 2, style: 1, label: clip(s.question, L.buttonLabel), custom_id: showId(s.id) })),
+    });
+  }
+  return rows.slice(0, L.actionRows);
+}
+
+function escapeLinkText(text: string): string {
+  return text.replace(/[[\]\\]/g, (c) => `\\${c}`);
+}
+
+/** A short private text reply (errors, confirmations). */
+export function noticePayload(text: string): DiscordPayload {
+  return {
+    content: truncate(text, L.content),
+    embeds: [],
+    components: [],
+    allowedMentions: { parse: [], users: [], roles: [], repliedUser: false },
+    ephemeral: true,
+  };
+}
+
+/** Autocomplete choices: at most 25, names and values 1 to 100 characters. */
+export function toChoices(items: readonly { name: string; value: string }[]): { name: string; value: string }[] {
+  return items
+    .filter((c) => c.value.length >= 1 && c.value.length <= L.choiceValue && c.name.trim() !== '')
+    .slice(0, L.choices)
+    .map((c) => ({ name: clip(c.name, L.choiceName), value: c.value }));
+}
