@@ -1,0 +1,17 @@
+import { renderReportText } from '../moderation/report-text.js';
+import type { Report } from '../moderation/report.js';
+import { adminReply } from './admin.js';
+import type { Reply } from './reply.js';
+import { truncate } from './truncate.js';
+
+const BODY_ROOM = 3900;
+
+/**
+ * The moderators' report in Discord: the terminal text inside a code block, which shows
+ * members' questions verbatim without letting their markdown or mentions take effect.
+ */
+export function renderReportForDiscord(report: Report): Reply {
+  // Backticks would close the block early; a look-alike keeps the text readable.
+  const text = truncate(renderReportText(report).replace(/`/g, 'ˋ').trimEnd(), BODY_ROOM);
+  return adminReply('Unanswered questions and unhelpful answers', `\`\`\`\n${text}\n\`\`\``);
+}
