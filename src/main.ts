@@ -20,30 +20,12 @@ if (config.DISCORD_TOKEN === undefined) {
 } else {
   const { startBot, StartupError } = await import('./discord/start.js');
   const { createLogger } = await import('./logging.js');
+  const { handleShutdownSignals, installProcessGuards } = await import('./process-guards.js');
   const logger = createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
-  // A stray rejection or exception is logged; the bot keeps answering.
-  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
-  process.on('uncaughtException', (err) => logger.error({ err }, 'uncaught exception'));
+  installProcessGuards(logger);
   try {
     const bot = await startBot(config, logger);
-    let stopping = false;
-    const shutdown = (signal: string) => {
-      if (stopping) {
-        logger.warn({ signal }, 'second signal: exiting now');
-        process.exit(1);
-      }
-      stopping = true;
-      logger.info({ signal }, 'shutting down: finishing the interactions in flight');
-      bot.stop().then(
-        () => process.exit(0),
-        (err: unknown) => {
-          logger.error({ err }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGINT', () => shutdown('SIGINT'));
-    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    handleShutdownSignals(() => bot.stop(), logger);
   } catch (err) {
     if (!(err instanceof StartupError)) throw err;
     logger.fatal(err.message);

@@ -38,7 +38,7 @@ export const envSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
       .optional()
       .describe('Use this PostgreSQL database instead of SQLite.'),
-    GATEWAY_WATCHDOG_SECONDS: z.coerce.number().int().min(10).max(3600).default(120)
+    GATEWAY_WATCHDOG_SECONDS: z.coerce.number().int().min(2).max(3600).default(120)
       .describe('Exit (for a supervisor to restart) when the gateway stays silent this long.'),
   });
 

@@ -59,7 +59,7 @@ export class Gateway extends EventEmitter {
   }
 
   private onConnection(ws: WebSocket, url: string): void {
-    const conn: Conn = { ws, silenced: false, live: false };
+    const conn: Conn = { ws, silenced: this.silentForever, live: false };
     this.conns.add(conn);
     const q = new URL(url, 'ws://x').searchParams;
     ws.on('close', () => {
@@ -216,8 +216,12 @@ export class Gateway extends EventEmitter {
     this.emit('change');
   }
 
-  /** Existing sockets go quiet (no ACKs, no events) and stop counting as ready; reconnections behave normally. */
-  silence(): void {
+  /** When set, every socket, new ones included, stays quiet: a gateway that is up but dead. */
+  private silentForever = false;
+
+  /** Existing sockets go quiet (no ACKs, no events) and stop counting as ready; reconnections behave normally unless `forever`. */
+  silence(forever = false): void {
+    this.silentForever = forever;
     for (const c of this.conns) {
       c.silenced = true;
       c.live = false;

@@ -56,7 +56,8 @@ export interface FakeDiscord {
   messageCommand(name: string, target: TargetMessage, ctx?: InteractionCtx): InteractionHandle;
   button(customId: string, message?: Record<string, unknown>, ctx?: InteractionCtx): InteractionHandle;
   dropConnections(code?: number): void;
-  silence(): void;
+  /** Quiet the open sockets; with forever, every later connection too. */
+  silence(forever?: boolean): void;
   close(): Promise<void>;
 }
 
@@ -133,7 +134,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       return send(registry.build(3, { custom_id: customId, component_type: 2 }, c, msg));
     },
     dropConnections: (code = 4000) => gateway.dropConnections(code),
-    silence: () => gateway.silence(),
+    silence: (forever?: boolean) => gateway.silence(forever),
     async close() {
       await gateway.close();
       server.closeAllConnections();

@@ -1,0 +1,124 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeDiscord, type FakeDiscord } from '../fake-discord/index.js';
+import { BOT_TOKEN, str } from './harness.js';
+
+/** The bot as operators run it (`npm start`'s entry point), as a child process. */
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<{ code: number | null; ms: number }>;
+}
+
+let fake: FakeDiscord;
+let dir: string;
+beforeEach(async () => {
+  fake = await startFakeDiscord({ token: BOT_TOKEN, heartbeatIntervalMs: 500 });
+  dir = await mkdtemp(join(tmpdir(), 'faq-proc-'));
+});
+afterEach(async () => {
+  await fake.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function run(env: Record<string, string>): Running {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      DISCORD_TOKEN: BOT_TOKEN,
+      DISCORD_API_URL: fake.apiUrl,
+      DATABASE_PATH: join(dir, 'bot.sqlite'),
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += String(d)));
+  child.stderr!.on('data', (d) => (out += String(d)));
+  const exit = new Promise<{ code: number | null; ms: number }>((resolve) => child.on('exit', (code) => resolve({ code, ms: Date.now() - started })));
+  return { child, output: () => out, exit };
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 20_000) {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('the bot process', () => {
+  it('given a token Discord refuses, then a fast, clear, non-zero exit without the token in its output', async () => {
+    const bot = run({ DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.Gzzzzz.this-is-not-the-right-token-at-all' });
+    const { code, ms } = await bot.exit;
+    expect(code).not.toBe(0);
+    expect(ms).toBeLessThan(15_000);
+    expect(bot.output()).toMatch(/Discord refused DISCORD_TOKEN/);
+    expect(bot.output()).not.toContain('this-is-not-the-right-token-at-all');
+  });
+
+  it('given an API that cannot be reached, then a fast, clear, non-zero exit', async () => {
+    const bot = run({ DISCORD_API_URL: 'http://127.0.0.1:9/api' });
+    const { code, ms } = await bot.exit;
+    expect(code).not.toBe(0);
+    expect(ms).toBeLessThan(30_000);
+    expect(bot.output()).toMatch(/cannot reach Discord at http:\/\/127\.0\.0\.1:9\/api/);
+  });
+
+  it('given a bad variable, then one line naming it and exit 2', async () => {
+    const bot = run({ DISCORD_API_URL: 'not a url', GATEWAY_WATCHDOG_SECONDS: 'soon' });
+    const { code } = await bot.exit;
+    expect(code).toBe(2);
+    expect(bot.output()).toMatch(/configuration: DISCORD_API_URL: /);
+    expect(bot.output()).toMatch(/configuration: GATEWAY_WATCHDOG_SECONDS: /);
+  });
+
+  it('given SIGTERM with an interaction in flight, then it is answered, the database is closed cleanly, and the exit is 0', async () => {
+    const bot = run({});
+    await until(() => bot.output().includes('"msg":"ready"'), 'ready');
+    const vote = fake.button('vote:us-envoy:up', { id: '600000000000000009' });
+    bot.child.kill('SIGTERM');
+    const { code } = await bot.exit;
+    expect(code).toBe(0);
+    expect((await vote.response()).data).toMatchObject({ content: expect.stringMatching(/Thanks/) });
+    const db = new Database(join(dir, 'bot.sqlite'), { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
+  it('given a second signal during shutdown, then it exits at once', async () => {
+    const bot = run({});
+    await until(() => bot.output().includes('"msg":"ready"'), 'ready');
+    bot.child.kill('SIGTERM');
+    bot.child.kill('SIGTERM');
+    const { code } = await bot.exit;
+    expect([0, 1]).toContain(code);
+  });
+
+  it('given a gateway that goes silent for good, then the watchdog exits non-zero for a supervisor to restart it', async () => {
+    const bot = run({ GATEWAY_WATCHDOG_SECONDS: '3' });
+    await until(() => bot.output().includes('"msg":"ready"'), 'ready');
+    fake.silence(true);
+    const { code } = await bot.exit;
+    expect(code).toBe(3);
+    expect(bot.output()).toMatch(/silent too long/);
+  });
+
+  it('given a dropped gateway connection, then the bot resumes and answers again', async () => {
+    const bot = run({});
+    await until(() => bot.output().includes('"msg":"ready"'), 'ready');
+    fake.dropConnections();
+    await new Promise((r) => setTimeout(r, 100));
+    await fake.whenReady(1, 15_000);
+    const answer = await fake.slash('ask', [str('question', 'what is maximum pressure')]).response();
+    expect(JSON.stringify(answer)).toMatch(/maximum pressure/i);
+    bot.child.kill('SIGTERM');
+    expect((await bot.exit).code).toBe(0);
+  });
+});
