@@ -24,8 +24,18 @@ if (config.DISCORD_TOKEN === undefined) {
   const logger = createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
   installProcessGuards(logger);
   try {
-    const bot = await startBot(config, logger);
-    handleShutdownSignals(() => bot.stop(), logger);
+    if (config.INTERACTIONS_PORT !== undefined) {
+      const { startHttpEndpoint } = await import('./http/start-http.js');
+      const endpoint = await startHttpEndpoint(config, logger);
+      handleShutdownSignals(() => endpoint.stop(), logger);
+    } else if (config.SHARDS !== undefined && !config.SHARDING_MANAGER) {
+      const { startShards } = await import('./discord/shards.js');
+      const shards = await startShards(config, logger);
+      handleShutdownSignals(() => shards.stop(), logger);
+    } else {
+      const bot = await startBot(config, logger);
+      handleShutdownSignals(() => bot.stop(), logger);
+    }
   } catch (err) {
     if (!(err instanceof StartupError)) throw err;
     logger.fatal(err.message);

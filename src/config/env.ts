@@ -27,9 +27,14 @@ export const envSchema = z
       .describe('Verifies signed HTTP interactions (with INTERACTIONS_PORT).'),
     INTERACTIONS_PORT: z.coerce.number().int().min(1).max(65535).optional().describe('Serve HTTP interactions on this port instead of the gateway.'),
     SHARDS: z
-      .union([z.literal('auto'), z.coerce.number().int().min(1).max(4096)], { error: 'must be "auto" or a number of shards' })
+      .string()
       .optional()
-      .describe('Run under a ShardingManager with this many shards.'),
+      .describe('"auto" or a number: run one gateway process per shard under a ShardingManager.'),
+    SHARDING_MANAGER: z
+      .stringbool()
+      .optional()
+      .describe('Set by discord.js in a shard process (with SHARDS = its shard id and SHARD_COUNT); not for operators.'),
+    SHARD_COUNT: z.coerce.number().int().min(1).optional().describe('Set by discord.js in a shard process.'),
     FAQ_DIR: z.string().default('faq').describe('The folder of knowledge files.'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_PATH: z.string().default('data/faq-bot.sqlite').describe('The SQLite file for what the bot records.'),
@@ -40,6 +45,18 @@ export const envSchema = z
       .describe('Use this PostgreSQL database instead of SQLite.'),
     GATEWAY_WATCHDOG_SECONDS: z.coerce.number().int().min(2).max(3600).default(120)
       .describe('Exit (for a supervisor to restart) when the gateway stays silent this long.'),
+  })
+  .superRefine((env, ctx) => {
+    // Inside a shard process SHARDS is discord.js's shard id, not the operator's setting.
+    if (env.SHARDS !== undefined && !env.SHARDING_MANAGER && !/^(auto|[1-9]\d{0,3})$/.test(env.SHARDS)) {
+      ctx.addIssue({ code: 'custom', path: ['SHARDS'], message: 'must be "auto" or a number of shards from 1 to 9999' });
+    }
+    if (env.INTERACTIONS_PORT !== undefined && env.DISCORD_PUBLIC_KEY === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_PUBLIC_KEY'], message: 'is needed with INTERACTIONS_PORT to verify that requests come from Discord' });
+    }
+    if (env.INTERACTIONS_PORT !== undefined && env.SHARDS !== undefined && !env.SHARDING_MANAGER) {
+      ctx.addIssue({ code: 'custom', path: ['SHARDS'], message: 'HTTP interactions (INTERACTIONS_PORT) use no gateway: unset SHARDS' });
+    }
   });
 
 export type Config = Readonly<z.infer<typeof envSchema>>;

@@ -1,31 +1,60 @@
 import { stemmer } from 'stemmer';
 import { normalize } from './normalize.js';
-import { QUESTION_WORDS, STOP_WORDS } from './stop-words.js';
+import { QUESTION_WORDS, SHORTHAND, STOP_WORDS } from './stop-words.js';
 
 /** One meaningful word of a text: its surface form and the term it is indexed under. */
 export interface Token {
   readonly word: string;
   readonly term: string;
   readonly questionWord: boolean;
+  /** Not typed but read from the question's shape ("what ... for" asks for a purpose). */
+  readonly intent?: boolean;
+  /** An intent that weighs as much as a typed word ("how many" asks for a number). */
+  readonly strong?: boolean;
 }
 
 /**
- * Turns text into index terms: normalised words, stop words out, synonyms mapped to the
- * word the FAQ uses, then stemmed. The same analyzer reads the FAQ and the questions, so
- * both sides always agree.
+ * What a question asks for, read from its shape rather than from one word. Each rule adds
+ * a word to the question, on the FAQ side and the member's side alike, so both agree:
+ * "what are the talks for" and "what is the purpose of the talks" then share "purpose".
+ */
+const INTENTS: readonly { pattern: RegExp; word: string; strong: boolean }[] = [
+  // "what are the talks for", "what are they after"
+  { pattern: /^(?:(?:so|and|but|ok|like|then) )*what\b.* (?:for|after)$/, word: 'purpose', strong: false },
+  // "what do they want", "what are both sides hoping for", "what are they trying to get"
+  {
+    pattern: /\bwhat(?: \w+){0,6} (?:want|wants|wanted|hope|hopes|hoping|trying|tryin|try|aiming|aim|seeking|seek)\b/,
+    word: 'purpose',
+    strong: false,
+  },
+  // "how many", "how much": asks for a number, which an entry either gives or does not.
+  { pattern: /\bhow (?:many|much)\b/, word: 'quantity', strong: true },
+];
+
+/**
+ * Turns text into index terms: normalised words, chat shorthand spelled out, stop words
+ * out, synonyms mapped to the word the FAQ uses, then stemmed. The same analyzer reads the
+ * FAQ and the questions, so both sides always agree.
  */
 export class Analyzer {
   private readonly wordSynonyms = new Map<string, string>();
   private readonly phraseSynonyms: readonly [RegExp, string][];
 
-  constructor(synonymGroups: readonly (readonly string[])[] = []) {
+  private readonly vocabulary: ReadonlySet<string>;
+
+  /**
+   * `vocabulary`, the words of the FAQ, lets two typed words that the FAQ writes as one be
+   * read as that one ("back channel" and "backchannel", "good will" and "goodwill").
+   */
+  constructor(synonymGroups: readonly (readonly string[])[] = [], vocabulary: ReadonlySet<string> = new Set()) {
+    this.vocabulary = vocabulary;
     const phrases: [RegExp, string][] = [];
     for (const group of synonymGroups) {
-      const [canonical, ...others] = group.map(normalize);
+      const [canonical, ...others] = group.map((w) => expandShorthand(normalize(w)));
       if (!canonical) continue;
       for (const other of others) {
         if (other.includes(' ')) phrases.push([new RegExp(`\\b${other}\\b`, 'g'), canonical]);
-        else if (other !== '') this.wordSynonyms.set(other, canonical);
+        else if (other !== '' && other !== canonical) this.wordSynonyms.set(other, canonical);
       }
     }
     // Longer phrases first, so "united states of america" wins over "united states".
@@ -33,15 +62,40 @@ export class Analyzer {
   }
 
   tokens(text: string): Token[] {
-    let s = normalize(text);
-    for (const [pattern, canonical] of this.phraseSynonyms) s = s.replace(pattern, canonical);
+    let s = this.joinCompounds(expandShorthand(normalize(text)));
+    const intents: (typeof INTENTS)[number][] = [];
+    for (const intent of INTENTS) {
+      if (intent.pattern.test(s) && !intents.some((i) => i.word === intent.word)) intents.push(intent);
+    }
+    for (const [pattern, canonical] of this.phraseSynonyms) {
+      pattern.lastIndex = 0;
+      s = s.replace(pattern, canonical);
+    }
     const out: Token[] = [];
     for (const raw of s.split(' ')) {
       if (raw === '' || STOP_WORDS.has(raw)) continue;
       const word = this.wordSynonyms.get(raw) ?? raw;
-      for (const part of word.split(' ')) out.push(this.token(part));
+      for (const part of word.split(' ')) if (!STOP_WORDS.has(part)) out.push(this.token(part));
+    }
+    for (const intent of intents) {
+      const word = this.wordSynonyms.get(intent.word) ?? intent.word;
+      for (const part of word.split(' ')) out.push({ ...this.token(part), intent: true, strong: intent.strong });
     }
     return out;
+  }
+
+  private joinCompounds(s: string): string {
+    if (this.vocabulary.size === 0 || !s.includes(' ')) return s;
+    const parts = s.split(' ');
+    let changed = false;
+    for (let i = 0; i + 1 < parts.length; i++) {
+      const joined = parts[i]! + parts[i + 1]!;
+      if (parts[i]!.length >= 2 && parts[i + 1]!.length >= 2 && !STOP_WORDS.has(joined) && this.vocabulary.has(joined)) {
+        parts.splice(i, 2, joined);
+        changed = true;
+      }
+    }
+    return changed ? parts.join(' ') : s;
   }
 
   token(word: string): Token {
@@ -52,4 +106,19 @@ export class Analyzer {
     const term = this.wordSynonyms.get(stem) ?? stem;
     return { word, term: stemmer(term), questionWord: QUESTION_WORDS.has(word) };
   }
+}
+
+/** Chat shorthand spelled out ("govts" -> "governments"), on normalised text. */
+export function expandShorthand(s: string): string {
+  if (s === '') return s;
+  let changed = false;
+  const parts = s.split(' ');
+  for (let i = 0; i < parts.length; i++) {
+    const long = SHORTHAND.get(parts[i]!);
+    if (long !== undefined) {
+      parts[i] = long;
+      changed = true;
+    }
+  }
+  return changed ? parts.join(' ') : s;
 }

@@ -1,7 +1,9 @@
+import type { ConfidenceModel } from './confidence.js';
+
 /**
  * The matcher's tuning, in one frozen place. Values were chosen on `npm run eval` with the
- * development questions plus our own held-out off-topic set (test/fixtures), not by hand
- * on single questions.
+ * development questions plus our own held-out sets (test/fixtures), not by hand on single
+ * questions.
  */
 export const MATCHER_DEFAULTS = Object.freeze({
   /** Below this confidence the matcher abstains and offers suggestions instead. */
@@ -14,6 +16,16 @@ export const MATCHER_DEFAULTS = Object.freeze({
   runnersUp: 3,
   /** Question words (who, why...) count for this share of a normal word. */
   questionWordWeight: 0.35,
+  /** Words read from a question's shape ("what ... for": purpose) count this share. */
+  intentWeight: 0.5,
+  /** No known word weighs less than this in a question's coverage (the story's names). */
+  minWeight: 0,
+  /** An unknown word weighs this share of the rarest known word's weight. */
+  unknownWeight: 1,
+  /** Tags count as one more phrasing (else only as weak support, like answer words). */
+  tagsAsPhrasing: true,
+  /** The tags phrasing's score counts this share: tags name a topic, several entries share one. */
+  tagWeight: 1,
   /** Words shorter than this are never typo-corrected: too many near neighbours. */
   minCorrectableLength: 4,
   /** Fuse.js score (0 exact .. 1 unrelated) a correction must beat. */
@@ -24,6 +36,12 @@ export const MATCHER_DEFAULTS = Object.freeze({
   answerWeight: 0.5,
   /** Question words found in the entry's other fields count this share of the best phrasing's. */
   spreadWeight: 0.5,
+  /** Each other phrasing of an entry that matches adds this share of its score (soft OR). */
+  supportWeight: 0,
+  /** Ranking score = queryCoverage^e x phrasingCoverage^(1-e). */
+  queryExponent: 0.65,
+  /** Confidence from the signals (see confidence.ts). */
+  confidenceModel: { bias: 0, weights: { score: 1 } } as ConfidenceModel,
   /** Autocomplete: how many choices (Discord's maximum). */
   autocompleteLimit: 25,
 });

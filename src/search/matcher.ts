@@ -1,6 +1,8 @@
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import { Analyzer } from './analyzer.js';
+import { confidenceOf, type Signals } from './confidence.js';
 import { MATCHER_DEFAULTS, type MatcherOptions } from './defaults.js';
+import { words } from './normalize.js';
 import { PhraseIndex } from './phrase-index.js';
 import { SpellingCorrector } from './spelling.js';
 import { TopK } from './top-k.js';
@@ -10,12 +12,50 @@ import type { Answer, Candidate, Suggestion } from './types.js';
 const MAX_QUERY_TOKENS = 48;
 /** How many vocabulary words a typed prefix may stand for in autocomplete. */
 const MAX_PREFIX_EXPANSIONS = 40;
+/** Only this much of a message is read at all (a question is never longer). */
+const MAX_QUESTION_CHARS = 2000;
+const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
 
 interface QueryTerm {
   /** Term ids any of which satisfy this word (one, or several for a typed prefix). */
   readonly ids: readonly number[];
+  /** What the word counts for in the question's coverage. */
   readonly weight: number;
+  /** How distinctive the word is in the FAQ (its idf, less for a corrected word). */
+  readonly idf: number;
+  /** A typed content word (not a question word, not an intent). */
+  readonly content: boolean;
 }
+
+interface Query {
+  readonly terms: QueryTerm[];
+  /** Summed weight of the words no entry has. */
+  readonly unknownWeight: number;
+  /** The question's whole weight: known and unknown words. */
+  readonly total: number;
+  /** The weight of the question's most distinctive word, known or not. */
+  readonly maxWeight: number;
+}
+
+/** One entry as ranked, with what its score was made of. */
+interface Scored {
+  readonly e: number;
+  readonly score: number;
+  /** Share of the question's weight the entry's best phrasing covers. */
+  readonly own: number;
+  /** Share of that phrasing's weight the question covers. */
+  readonly phrasing: number;
+  /** Share of the question's weight found anywhere in the entry (answer words count less). */
+  readonly cover: number;
+  /** Summed idf of the question's words found in the entry's phrasings. */
+  readonly evidence: number;
+  /** The highest weight among the question's words found in the entry's phrasings. */
+  readonly topMatched: number;
+  /** How many of the question's content words the entry's phrasings have. */
+  readonly matchedWords: number;
+}
+
+type ScoreFunction = (queryCoverage: number, phrasingCoverage: number) => number;
 
 /**
  * Matches questions against one knowledge base snapshot. Build a new Matcher for a new
@@ -28,34 +68,56 @@ export class Matcher {
   private readonly index: PhraseIndex;
   private readonly speller: SpellingCorrector;
   private readonly sortedWords: readonly string[];
+  private readonly scoreAnswer: ScoreFunction;
   // Scratch space reused by every query: queries run one at a time on the event loop.
   private readonly matchedQuery: Float64Array;
   private readonly matchedPhrasing: Float64Array;
   private readonly touched: Uint32Array;
   private readonly entryScore: Float64Array;
   private readonly entryCover: Float64Array;
+  private readonly entryEvidence: Float64Array;
+  private readonly entryTop: Float64Array;
+  private readonly entryWords: Uint16Array;
+  private readonly entrySupport: Float64Array;
+  private readonly entryOwn: Float64Array;
+  private readonly entryPhrasing: Float64Array;
   private readonly stamp: Uint32Array;
   private readonly entryStamp: Uint32Array;
+  private readonly phraseStamp: Uint32Array;
   private generation = 0;
 
   constructor(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}) {
     this.kb = kb;
     this.options = Object.freeze({ ...MATCHER_DEFAULTS, ...options });
-    this.analyzer = new Analyzer(kb.synonyms);
-    this.index = new PhraseIndex(kb.entries, this.analyzer, this.options.questionWordWeight);
+    const vocabulary = new Set<string>();
+    for (const entry of kb.entries) {
+      for (const text of [entry.question, ...entry.alternates, entry.answer, ...entry.tags]) for (const w of words(text)) vocabulary.add(w);
+    }
+    this.analyzer = new Analyzer(kb.synonyms, vocabulary);
+    this.index = new PhraseIndex(kb.entries, this.analyzer, this.options.questionWordWeight, this.options.tagsAsPhrasing);
     this.speller = new SpellingCorrector(
       [...this.index.words].filter((w) => w.length >= this.options.minCorrectableLength),
       this.options.correctionScore,
     );
     this.sortedWords = [...this.index.words].sort();
+    const { queryExponent } = this.options;
+    this.scoreAnswer = (q, p) => Math.pow(q, queryExponent) * Math.pow(p, 1 - queryExponent);
     const n = this.index.phrasingCount;
+    const m = kb.entries.length;
     this.matchedQuery = new Float64Array(n);
     this.matchedPhrasing = new Float64Array(n);
     this.touched = new Uint32Array(n);
-    this.entryScore = new Float64Array(kb.entries.length);
-    this.entryCover = new Float64Array(kb.entries.length);
     this.stamp = new Uint32Array(n);
-    this.entryStamp = new Uint32Array(kb.entries.length);
+    this.entryScore = new Float64Array(m);
+    this.entryCover = new Float64Array(m);
+    this.entryEvidence = new Float64Array(m);
+    this.entryTop = new Float64Array(m);
+    this.entryWords = new Uint16Array(m);
+    this.entrySupport = new Float64Array(m).fill(1);
+    this.entryOwn = new Float64Array(m);
+    this.entryPhrasing = new Float64Array(m);
+    this.entryStamp = new Uint32Array(m);
+    this.phraseStamp = new Uint32Array(m);
   }
 
   /** The entry with this exact id, if the snapshot has it. */
@@ -77,64 +139,108 @@ export class Matcher {
     if (query.terms.length === 0 && query.unknownWeight === 0) {
       return { question, match: null, best: null, runnersUp: [], suggestions: [], reason: 'empty' };
     }
-    const ranked = this.rank(query, this.options.runnersUp + 1, scoreAnswer);
+    const scored = this.rank(query, this.options.runnersUp + 1, this.scoreAnswer);
+    const ranked: Candidate[] = [];
+    let signals: Signals | undefined;
+    scored.forEach((s, i) => {
+      const other = i === 0 ? scored[1] : scored[0];
+      const sig = this.signals(query, s, other);
+      if (i === 0) signals = sig;
+      ranked.push({ entry: this.kb.entries[s.e]!, confidence: round(confidenceOf(sig, this.options.confidenceModel)) });
+    });
+    // Calibrated confidence can reorder close candidates only by their score: keep rank order.
     const [best = null, ...runnersUp] = ranked;
     const { answerThreshold, suggestThreshold, relatedThreshold } = this.options;
+    const base = { question, best, runnersUp, ...(signals ? { signals } : {}) };
     if (best !== null && best.confidence >= answerThreshold) {
       const related = runnersUp.filter((c) => c.confidence >= relatedThreshold);
-      return { question, match: best, best, runnersUp, suggestions: related, reason: 'matched' };
+      return { ...base, match: best, suggestions: related, reason: 'matched' };
     }
     const suggestions = ranked.filter((c) => c.confidence >= suggestThreshold);
-    return { question, match: null, best, runnersUp, suggestions, reason: best === null ? 'no-match' : 'low-confidence' };
+    return { ...base, match: null, suggestions, reason: best === null ? 'no-match' : 'low-confidence' };
   }
 
   /** Up to `limit` entries for a partly typed question, best first. */
   autocomplete(partial: string, limit: number = this.options.autocompleteLimit): Suggestion[] {
-    const toSuggestion = (c: Candidate): Suggestion => ({ id: c.entry.id, question: c.entry.question, score: c.confidence });
-    const query = this.analyze(partial, /[\p{L}\p{N}]$/u.test(partial));
+    const cap = Math.max(0, Math.min(Math.floor(limit), this.options.autocompleteLimit));
+    if (!(cap > 0)) return [];
+    const query = this.analyze(partial, ENDS_IN_WORD.test(partial));
     if (query.terms.length === 0) {
-      return this.kb.entries.slice(0, limit).map((entry) => toSuggestion({ entry, confidence: 0 }));
+      return this.kb.entries.slice(0, cap).map((entry) => ({ id: entry.id, question: entry.question, score: 0 }));
     }
-    return this.rank(query, limit, scoreCompletion).map(toSuggestion);
+    return this.rank(query, cap, scoreCompletion).map((s) => {
+      const entry = this.kb.entries[s.e]!;
+      return { id: entry.id, question: entry.question, score: round(s.score) };
+    });
   }
 
-  private analyze(text: string, lastIsPrefix: boolean): { terms: QueryTerm[]; unknownWeight: number } {
-    const tokens = this.analyzer.tokens(text).slice(0, MAX_QUERY_TOKENS);
+  private signals(query: Query, best: Scored, other: Scored | undefined): Signals {
+    return {
+      score: best.score,
+      margin: best.score - (other?.score ?? 0),
+      coverage: best.own,
+      entryCoverage: best.cover,
+      phrasingCoverage: best.phrasing,
+      unknownShare: query.total > 0 ? query.unknownWeight / query.total : 0,
+      evidence: Math.min(1, best.evidence / (2 * this.index.singleIdf)),
+      words: Math.min(1, best.matchedWords / 3),
+      distinctive: query.maxWeight > 0 ? best.topMatched / query.maxWeight : 0,
+    };
+  }
+
+  private analyze(text: string, lastIsPrefix: boolean): Query {
+    const tokens = this.analyzer.tokens(text.slice(0, MAX_QUESTION_CHARS)).slice(0, MAX_QUERY_TOKENS);
+    const { questionWordWeight, minCorrectableLength, correctionWeight, intentWeight, minWeight, unknownWeight: unknownFactor } = this.options;
     const terms: QueryTerm[] = [];
     const seen = new Set<number>();
     let unknownWeight = 0;
+    let total = 0;
+    let maxWeight = 0;
     tokens.forEach((token, i) => {
-      if (lastIsPrefix && i === tokens.length - 1) {
+      const factor = token.intent ? (token.strong ? 1 : intentWeight) : token.questionWord ? questionWordWeight : 1;
+      if (lastIsPrefix && i === tokens.length - 1 && !token.intent) {
         const ids = this.expandPrefix(token.word);
         if (ids.length > 0) {
           const weight = ids.reduce((sum, id) => sum + this.index.weight[id]!, 0) / ids.length;
-          terms.push({ ids, weight });
+          const floored = Math.max(weight, minWeight * factor);
+          terms.push({ ids, weight: floored, idf: weight, content: !token.questionWord });
+          total += floored;
           return;
         }
       }
       let id = this.index.termIds.get(token.term);
-      let factor = 1;
-      if (id === undefined && !token.questionWord && token.word.length >= this.options.minCorrectableLength) {
+      let correction = 1;
+      if (id === undefined && !token.questionWord && !token.intent && token.word.length >= minCorrectableLength) {
         const corrected = this.speller.correct(token.word);
         if (corrected !== undefined) {
           id = this.index.termIds.get(this.analyzer.token(corrected).term);
-          factor = this.options.correctionWeight;
+          correction = correctionWeight;
         }
       }
       if (id === undefined) {
-        unknownWeight += this.index.unknownIdf * (token.questionWord ? this.options.questionWordWeight : 1);
+        // Intent words are guesses: one the FAQ never uses says nothing against a match.
+        if (token.intent) return;
+        const w = this.index.unknownIdf * unknownFactor * factor;
+        unknownWeight += w;
+        total += w;
+        if (w > maxWeight) maxWeight = w;
       } else if (!seen.has(id)) {
         seen.add(id);
-        terms.push({ ids: [id], weight: this.index.weight[id]! * factor });
+        const idf = this.index.weight[id]! * correction;
+        const weight = Math.max(idf, minWeight * (token.questionWord ? questionWordWeight : 1)) * (token.intent ? factor : 1);
+        terms.push({ ids: [id], weight, idf, content: !token.questionWord && !token.intent });
+        total += weight;
+        if (weight > maxWeight) maxWeight = weight;
       }
     });
-    return { terms, unknownWeight };
+    return { terms, unknownWeight, total, maxWeight };
   }
 
   private nextGeneration(): number {
     if (this.generation === 0xffffffff) {
       this.stamp.fill(0);
       this.entryStamp.fill(0);
+      this.phraseStamp.fill(0);
       this.generation = 0;
     }
     return ++this.generation;
@@ -157,20 +263,18 @@ export class Matcher {
     return [...ids];
   }
 
-  private rank(
-    query: { terms: QueryTerm[]; unknownWeight: number },
-    limit: number,
-    score: (queryCoverage: number, phrasingCoverage: number) => number,
-  ): Candidate[] {
-    const { matchedQuery, matchedPhrasing, touched, entryScore, entryCover, stamp, entryStamp } = this;
-    const { postings, answerPostings, weight, phrasingEntry, phrasingWeight } = this.index;
-    const { answerWeight, spreadWeight } = this.options;
+  private rank(query: Query, limit: number, score: ScoreFunction): Scored[] {
+    const { matchedQuery, matchedPhrasing, touched, entryScore, entryCover, entryEvidence, entryTop, entryOwn, entryPhrasing, entryWords } = this;
+    const { stamp, entryStamp, phraseStamp } = this;
+    const { postings, answerPostings, weight, phrasingEntry, phrasingWeight, phrasingIsTags } = this.index;
+    const { answerWeight, spreadWeight, supportWeight, tagWeight } = this.options;
+    const { entrySupport } = this;
+    const total = query.total;
+    if (!(total > 0)) return [];
     let touchedCount = 0;
-    let total = query.unknownWeight;
     const entries: number[] = [];
     for (const term of query.terms) {
       const generation = this.nextGeneration();
-      total += term.weight;
       for (const id of term.ids) {
         const list = postings[id]!;
         for (let k = 0; k < list.length; k++) {
@@ -184,8 +288,12 @@ export class Matcher {
           const e = phrasingEntry[p]!;
           if (entryStamp[e] !== generation) {
             entryStamp[e] = generation;
+            phraseStamp[e] = generation;
             if (entryCover[e] === 0) entries.push(e);
             entryCover[e]! += term.weight;
+            entryEvidence[e]! += term.idf;
+            if (term.weight > entryTop[e]!) entryTop[e] = term.weight;
+            if (term.content) entryWords[e]!++;
           }
         }
       }
@@ -205,27 +313,51 @@ export class Matcher {
       const p = touched[i]!;
       const e = phrasingEntry[p]!;
       const own = Math.min(1, matchedQuery[p]! / total);
+      const phrasing = Math.min(1, matchedPhrasing[p]! / phrasingWeight[p]!);
       // Words of the question found elsewhere in the same entry count in part (Fuse.js
       // cannot add up words spread over fields; this can).
       const spread = Math.max(0, Math.min(1, entryCover[e]! / total) - own);
-      const s = score(own + spreadWeight * spread, Math.min(1, matchedPhrasing[p]! / phrasingWeight[p]!));
-      if (s > entryScore[e]!) entryScore[e] = s;
+      const s = score(own + spreadWeight * spread, phrasing) * (phrasingIsTags[p] === 1 ? tagWeight : 1);
+      entrySupport[e]! *= 1 - supportWeight * s;
+      if (s > entryScore[e]!) {
+        entryScore[e] = s;
+        entryOwn[e] = own;
+        entryPhrasing[e] = phrasing;
+      }
       matchedQuery[p] = 0;
       matchedPhrasing[p] = 0;
     }
     const top = new TopK(limit);
     for (const e of entries) {
-      if (entryScore[e]! > 0) top.offer(e, entryScore[e]!);
+      const best = entryScore[e]!;
+      if (!(best > 0)) continue;
+      // Other phrasings of the same entry that match too add a little (a soft OR of all of them).
+      const others = entrySupport[e]! / (1 - supportWeight * best);
+      entryScore[e] = 1 - (1 - best) * others;
+      top.offer(e, entryScore[e]!);
+    }
+    const out = top.sorted().map(([e, s]): Scored => ({
+      e,
+      score: s,
+      own: entryOwn[e]!,
+      phrasing: entryPhrasing[e]!,
+      cover: Math.min(1, entryCover[e]! / total),
+      evidence: entryEvidence[e]!,
+      topMatched: entryTop[e]!,
+      matchedWords: entryWords[e]!,
+    }));
+    for (const e of entries) {
       entryScore[e] = 0;
       entryCover[e] = 0;
+      entryEvidence[e] = 0;
+      entryTop[e] = 0;
+      entryWords[e] = 0;
+      entrySupport[e] = 1;
+      entryOwn[e] = 0;
+      entryPhrasing[e] = 0;
     }
-    return top.sorted().map(([e, s]) => ({ entry: this.kb.entries[e]!, confidence: round(s) }));
+    return out;
   }
-}
-
-/** How much of the question the phrasing covers matters most; the rest of the phrasing, less. */
-function scoreAnswer(queryCoverage: number, phrasingCoverage: number): number {
-  return Math.pow(queryCoverage, 0.65) * Math.pow(phrasingCoverage, 0.35);
 }
 
 /** While typing, every typed word found counts; how much is still untyped matters little. */

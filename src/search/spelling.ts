@@ -28,6 +28,8 @@ export class SpellingCorrector {
   /** The closest known word, or undefined when nothing is close enough. */
   correct(word: string): string | undefined {
     if (this.known.has(word)) return word;
+    // A dropped g ("tryin", "savin") is the commonest chat spelling.
+    if (word.endsWith('in') && this.known.has(`${word}g`)) return `${word}g`;
     const candidates = new Set<string>();
     const add = (key: string) => {
       if (this.known.has(key)) candidates.add(key);

@@ -1,4 +1,5 @@
 import type { Entry } from '../knowledge/types.js';
+import type { Signals } from './confidence.js';
 
 /** An entry the matcher considered, with how sure it is (0..1). */
 export interface Candidate {
@@ -19,6 +20,8 @@ export interface Answer {
   readonly suggestions: readonly Candidate[];
   /** How it was decided: picked by id, matched, or why it abstained. */
   readonly reason: 'picked' | 'matched' | 'empty' | 'no-match' | 'low-confidence';
+  /** What the best candidate's confidence was computed from (for debugging and tuning). */
+  readonly signals?: Signals;
 }
 
 /** One autocomplete choice: the entry's question shown, its id as the value. */

@@ -57,7 +57,10 @@ describe('/ask, as a member uses it', () => {
   });
 
   it('given for:@member, then the reply mentions that member and allows pinging only them', async () => {
-    const data = await dataOf(h.fake.slash('ask', [str('question', 'what is a four eyes meeting'), user('for', '300000000000000777')]));
+    const member = { id: '300000000000000777', username: 'helped', discriminator: '0', global_name: null, avatar: null };
+    const data = await dataOf(
+      h.fake.slash('ask', [str('question', 'what is a four eyes meeting'), user('for', member.id)], { resolved: { users: { [member.id]: member } } }),
+    );
     expect(data.content).toContain('<@300000000000000777>');
     expect(data.allowed_mentions).toMatchObject({ parse: [], users: ['300000000000000777'], roles: [] });
   });

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIApplicationCommandInteractionDataOption, APIUser } from 'discord.js';
@@ -58,6 +59,11 @@ export interface FakeDiscord {
   dropConnections(code?: number): void;
   /** Quiet the open sockets; with forever, every later connection too. */
   silence(forever?: boolean): void;
+  /**
+   * Deliver interactions some other way than the gateway (e.g. signed HTTP to the bot's
+   * endpoint); null restores the gateway. The handle's shard is then -1.
+   */
+  useTransport(transport: ((payload: Record<string, unknown>) => void) | null): void;
   close(): Promise<void>;
 }
 
@@ -90,7 +96,13 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   });
   port = (server.address() as AddressInfo).port;
 
+  let transport: ((payload: Record<string, unknown>) => void) | null = null;
   const send = (state: InteractionState): InteractionHandle => {
+    if (transport) {
+      state.dispatchedAt = performance.now();
+      transport(state.payload);
+      return registry.handle(state, -1);
+    }
     const rec = gateway.dispatch('INTERACTION_CREATE', state.payload, state.guildId);
     state.dispatchedAt = rec.at;
     return registry.handle(state, rec.shard);
@@ -117,6 +129,9 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       gateway.dispatched.length = 0;
     },
     failNext: (match, reply, times = 1) => rest.failNext(match, reply, times),
+    useTransport(next) {
+      transport = next;
+    },
     whenReady: (shardCount = shards, timeoutMs = 10_000) => gateway.whenReady(shardCount, timeoutMs),
     dispatchEvent: (t, d, guildId) => gateway.dispatch(t, d, guildId),
     interaction: (type, data, ctx, message) => send(registry.build(type, data, ctx, message)),

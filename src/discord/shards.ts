@@ -1,0 +1,57 @@
+import { fileURLToPath } from 'node:url';
+import { REST, Routes, ShardingManager } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Config } from '../config/env.js';
+import { StartupError } from './runtime.js';
+
+const ENTRY = fileURLToPath(new URL('../main.ts', import.meta.url));
+
+/**
+ * One gateway process per shard, under discord.js's ShardingManager: each process loads
+ * the knowledge itself and answers only its own servers; a shard that dies is respawned.
+ */
+export async function startShards(config: Config, logger: Logger): Promise<{ stop(): Promise<void> }> {
+  const token = config.DISCORD_TOKEN!;
+  const totalShards = config.SHARDS === 'auto' ? await recommendedShards(config) : Number(config.SHARDS);
+  const manager = new ShardingManager(ENTRY, {
+    token,
+    totalShards,
+    respawn: true,
+    mode: 'process',
+    // The shards run the TypeScript entry point, as npm start does.
+    execArgv: ['--import', 'tsx'],
+  });
+  manager.on('shardCreate', (shard) => {
+    logger.info({ shardId: shard.id, totalShards }, 'shard started');
+    shard.on('death', () => logger.warn({ shardId: shard.id }, 'shard died; respawning'));
+  });
+  try {
+    await manager.spawn({ amount: totalShards, timeout: 60_000 });
+  } catch (err) {
+    for (const shard of manager.shards.values()) shard.kill();
+    throw new StartupError(`the shards did not start: ${(err as Error).message}`);
+  }
+  logger.info({ totalShards }, 'ready: all shards started');
+  return {
+    async stop() {
+      const exits = [...manager.shards.values()].map(
+        (shard) => new Promise<void>((resolve) => (shard.process ? shard.process.once('exit', () => resolve()) : resolve())),
+      );
+      manager.respawn = false;
+      for (const shard of manager.shards.values()) {
+        shard.removeAllListeners('death');
+        // SIGTERM lets each shard finish its interactions and close its store.
+        shard.process?.kill('SIGTERM');
+      }
+      await Promise.all(exits);
+      logger.info('all shards stopped');
+    },
+  };
+}
+
+/** Discord's recommendation for this bot, asked of the configured API (not always discord.com). */
+async function recommendedShards(config: Config): Promise<number> {
+  const rest = new REST({ ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}) }).setToken(config.DISCORD_TOKEN!);
+  const { shards } = (await rest.get(Routes.gatewayBot())) as { shards: number };
+  return Math.max(1, shards);
+}

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { pino } from 'pino';
+import { loadMatcherOrExit } from '../cli/load-or-exit.js';
+import { loadConfig } from '../config/env.js';
+import type { Matcher } from '../search/matcher.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/types.js';
+import { CLI_MESSAGES as M } from './messages.js';
+import { REPORT_DEFAULTS } from './report.js';
+
+/**
+ * What faq:report and faq:suggest both need: the configuration, the FAQ's matcher and the
+ * bot's database opened read-only (the bot may be running; these tools never write).
+ * Exits itself when there is nothing to read.
+ */
+export async function openReportInputs(argv: readonly string[]): Promise<{ store: Store; matcher: Matcher; limit: number; json: boolean }> {
+  const limit = parseLimit(argv);
+  const result = loadConfig();
+  if (!result.ok) {
+    for (const e of result.errors) process.stderr.write(M.configuration(e));
+    process.exit(2);
+  }
+  const { DATABASE_PATH: path, FAQ_DIR, LOG_LEVEL } = result.config;
+  if (!existsSync(path)) {
+    process.stdout.write(M.nothingRecorded(path));
+    process.exit(0);
+  }
+  const matcher = await loadMatcherOrExit(FAQ_DIR);
+  const logger = pino({ level: LOG_LEVEL === 'info' ? 'warn' : LOG_LEVEL }, pino.destination(2));
+  const store = await openStore({ path, logger, readOnly: true });
+  const status = store.status();
+  if (!status.recording) {
+    process.stderr.write(M.cannotRead(status.problem ?? 'unknown'));
+    await store.close();
+    process.exit(1);
+  }
+  return { store, matcher, limit, json: argv.includes('--json') };
+}
+
+function parseLimit(argv: readonly string[]): number {
+  const at = argv.indexOf('--limit');
+  if (at === -1) return REPORT_DEFAULTS.limit;
+  const n = Number(argv[at + 1]);
+  if (!Number.isInteger(n) || n < 1 || n > 100) {
+    process.stderr.write(M.badLimit);
+    process.exit(2);
+  }
+  return n;
+}

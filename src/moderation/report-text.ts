@@ -1,0 +1,30 @@
+import { REPORT_MESSAGES as M } from './messages.js';
+import type { Report } from './report.js';
+
+/** The report as plain text for the terminal (`npm run faq:report`). */
+export function renderReportText(report: Report): string {
+  const lines: string[] = [];
+  const { status } = report;
+  if (!status.recording) lines.push(M.notRecording(status.problem ?? 'unknown'), '');
+  else if (status.problem !== undefined) lines.push(M.note(status.problem), '');
+
+  lines.push(M.unansweredTitle, '');
+  if (report.groups.length === 0) lines.push(M.noUnanswered);
+  report.groups.forEach((g, i) => {
+    const [head, ...others] = g.samples;
+    if (head === undefined) return;
+    const answered = (by: string | null) => (by === null ? '' : M.nowAnswered(by));
+    lines.push(M.group(i + 1, head.text, g.count, g.askers, g.lastSeen) + answered(head.answeredBy));
+    for (const s of others) lines.push(M.rewording(s.text, s.count) + answered(s.answeredBy));
+    lines.push(
+      g.verdict === 'add-alternate' && g.closest !== null
+        ? M.addAlternate(g.closest.entryId, g.closest.file, g.closest.confidence)
+        : M.newEntry(g.closest),
+    );
+  });
+
+  lines.push('', M.notHelpfulTitle, '');
+  if (report.notHelpful.length === 0) lines.push(M.noNotHelpful);
+  for (const e of report.notHelpful) lines.push(M.notHelpful(e.entryId, e.question, e.notHelpful, e.helpful));
+  return `${lines.join('\n')}\n`;
+}

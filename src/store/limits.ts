@@ -1,0 +1,28 @@
+/**
+ * Every bound the store keeps, in one frozen place. Row caps keep the file small (a few
+ * tens of MB at worst); maxBytes is the hard stop behind them should a cap be raised.
+ */
+export const STORE_LIMITS = Object.freeze({
+  /** Characters kept of a question (and of its normalised key). */
+  questionChars: 300,
+  /** Characters kept of an entry id; real ids are at most 60. */
+  idChars: 100,
+  /** Distinct unanswered questions; beyond, single-asker and stale ones go first. */
+  questions: 5000,
+  /** Member hashes kept per question; "askers" stops counting there. */
+  askersPerQuestion: 25,
+  /** Individual votes kept for one-vote-per-member; totals per entry outlive them. */
+  votes: 50_000,
+  /** Entries with counters (served, feedback); far more than any FAQ has. */
+  entries: 2000,
+  /** Questions and individual votes older than this are forgotten. */
+  retentionDays: 180,
+  /** Hard cap on the file (PRAGMA max_page_count); hitting it reads as a full disk. */
+  maxBytes: 64 * 1024 * 1024,
+  /** How long a write waits for a lock. better-sqlite3 blocks the event loop meanwhile. */
+  busyTimeoutMs: 250,
+  /** While not recording, how often opening is tried again. */
+  retryMs: 30_000,
+});
+
+export type StoreLimits = { readonly [K in keyof typeof STORE_LIMITS]: number };

@@ -1,0 +1,66 @@
+/**
+ * The schema, as numbered SQL migrations. Applied in order, once each, in one transaction;
+ * SQLite tracks the count in PRAGMA user_version. Never edit a released migration: add
+ * the next one. The SQL sticks to types and syntax PostgreSQL shares (TEXT, INTEGER,
+ * REAL, ON CONFLICT, ON DELETE CASCADE), so a PostgreSQL store can run the same list.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'asks, votes, feedback and served counters',
+    sql: `
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+-- One row per normalised question; question_key is a hash of it, to keep ask_askers small.
+CREATE TABLE asks (
+  question_key TEXT PRIMARY KEY,
+  normalized TEXT NOT NULL,
+  sample TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('unanswered', 'low-confidence')),
+  best_entry_id TEXT,
+  confidence REAL,
+  ask_count INTEGER NOT NULL,
+  askers INTEGER NOT NULL,
+  first_seen TEXT NOT NULL,
+  last_seen TEXT NOT NULL
+);
+CREATE INDEX asks_eviction ON asks (askers, last_seen);
+CREATE INDEX asks_last_seen ON asks (last_seen);
+-- Keyed hashes of the members who asked, per question, to count each member once.
+CREATE TABLE ask_askers (
+  question_key TEXT NOT NULL REFERENCES asks (question_key) ON DELETE CASCADE,
+  asker TEXT NOT NULL,
+  PRIMARY KEY (question_key, asker)
+);
+-- One row per (answer, member): the ballot is a keyed hash of both, nothing else links them.
+CREATE TABLE votes (
+  ballot TEXT PRIMARY KEY,
+  entry_id TEXT NOT NULL,
+  helpful INTEGER NOT NULL,
+  voted_at TEXT NOT NULL
+);
+CREATE INDEX votes_age ON votes (voted_at);
+CREATE TABLE feedback (
+  entry_id TEXT PRIMARY KEY,
+  helpful INTEGER NOT NULL,
+  not_helpful INTEGER NOT NULL,
+  last_vote TEXT NOT NULL
+);
+CREATE TABLE served (
+  entry_id TEXT PRIMARY KEY,
+  served_count INTEGER NOT NULL,
+  last_served TEXT NOT NULL
+);
+`,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

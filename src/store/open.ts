@@ -1,0 +1,30 @@
+import { STORE_MESSAGES as M } from './messages.js';
+import { SqliteStore } from './sqlite-store.js';
+import type { OpenStoreOptions, Store, StoreStatus } from './types.js';
+
+export type { Store, StoreStatus } from './types.js';
+
+/**
+ * Opens the store at opts.path. Never throws: when the database cannot be opened the store
+ * is returned not recording (status says why) and keeps trying every limits.retryMs.
+ */
+export async function openStore(opts: OpenStoreOptions): Promise<Store> {
+  const store = new SqliteStore(opts);
+  store.open();
+  return store;
+}
+
+/** A store that records nothing, for when recording is turned off or not wanted (tests). */
+export function disabledStore(problem: string = M.disabled): Store {
+  const status: StoreStatus = { recording: false, engine: 'none', location: '', problem };
+  return {
+    recordAsk: async () => {},
+    recordServed: async () => {},
+    recordVote: async () => 'unavailable',
+    unansweredTop: async () => [],
+    feedback: async () => [],
+    servedCounts: async () => [],
+    status: () => ({ ...status }),
+    close: async () => {},
+  };
+}

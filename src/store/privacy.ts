@@ -1,0 +1,67 @@
+import { createHash, createHmac } from 'node:crypto';
+import { normalize } from '../search/normalize.js';
+
+/**
+ * Turning what members send into what is stored: member ids become keyed hashes, text
+ * loses mentions, ids and control characters and is shortened. See sqlite-store.ts.
+ */
+
+// Mentions carry raw user, role and channel ids; a bare 17-20 digit number may be one too.
+const MENTIONS: readonly [RegExp, string][] = [
+  [/<@!?\d+>/g, '@member'],
+  [/<@&\d+>/g, '@role'],
+  [/<#\d+>/g, '#channel'],
+  [/\b\d{17,20}\b/g, '[id]'],
+];
+// NUL and other control characters: harmless to SQLite, but they break terminals and logs.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+// A cut at a fixed length can leave half of a surrogate pair.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** At most `max` code points (an emoji is never cut in half). */
+export function truncate(text: string, max: number, ellipsis = ''): string {
+  const keep = ellipsis === '' ? max : max - 1;
+  let cut = 0;
+  for (let i = 0, count = 0; i < text.length; count++) {
+    if (count === keep) cut = i;
+    if (count === max) return text.slice(0, cut).trimEnd() + ellipsis;
+    i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+  }
+  return text;
+}
+
+/** A question as it may be stored and shown: no mentions or control characters, capped. */
+export function cleanQuestion(text: string, maxChars: number): string {
+  // Cut long input first: the work below stays bounded whatever a member pastes.
+  let s = text.slice(0, maxChars * 4).replace(LONE_SURROGATE, '');
+  for (const [pattern, replacement] of MENTIONS) s = s.replace(pattern, replacement);
+  s = s.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  return truncate(s, maxChars, '…');
+}
+
+/** The grouping key of a question: its normalised words, or the cleaned text if it has none. */
+export function questionKey(cleaned: string, maxChars: number): string {
+  const normalized = normalize(cleaned);
+  return truncate(normalized !== '' ? normalized : cleaned.toLowerCase(), maxChars);
+}
+
+/** An id as stored: no control characters, capped (ids come from buttons members can forge). */
+export function cleanId(id: string, maxChars: number): string {
+  return truncate(id.replace(CONTROL, ''), maxChars);
+}
+
+/** A short, fixed-length digest of a text, for keys. */
+export function digest(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
+}
+
+/**
+ * A keyed hash of a member within one scope (a question, an answer). Without the secret it
+ * cannot be reversed by hashing candidate ids, and two scopes give unrelated values.
+ */
+export function memberHash(secret: Buffer, scope: string, memberId: string): string {
+  return createHmac('sha256', secret)
+    .update(`${scope}\u0000${memberId.slice(0, 100)}`)
+    .digest('base64url')
+    .slice(0, 22);
+}

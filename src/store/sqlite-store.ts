@@ -1,0 +1,200 @@
+/**
+ * What the bot records, and why (this block is the reference; the README summarises it):
+ *
+ * - Questions it could not answer, or answered with low confidence: the text (cleaned of
+ *   mentions, ids and control characters, cut to 300 characters) and its normalised form,
+ *   because a moderator needs the wording to write an alternate or a new entry. Counted per
+ *   normalised question with first and last time seen, the closest entry and confidence.
+ * - Who asked: never the Discord id. A keyed hash (HMAC-SHA256 with a random secret kept in
+ *   this database) of the member within that one question, only to count each member once
+ *   so one member's spam cannot lead the report. Hashes of one member in two questions, or
+ *   on two answers, are unrelated values; at most 25 are kept per question.
+ * - Votes: the entry, helpful or not, and a ballot, the keyed hash of (answer, member), so
+ *   that a member votes once per answer. Per-entry totals are kept apart and outlive the
+ *   ballots.
+ * - How often each entry is served: a counter per entry id.
+ *
+ * Bounded: 5,000 distinct questions, 50,000 ballots, 2,000 entry counters, a 64 MB cap on
+ * the file, and questions and ballots older than 180 days are forgotten (see limits.ts).
+ * Pseudonymous, not anonymous: whoever holds this file and knows a member's id and an
+ * answer's id can test whether that member voted on it. Treat the file as private;
+ * deleting it forgets everything.
+ */
+import type { Logger } from 'pino';
+import { STORE_LIMITS, type StoreLimits } from './limits.js';
+import { cleanId, cleanQuestion, digest, memberHash, questionKey } from './privacy.js';
+import { describeDbError, STORE_MESSAGES as M } from './messages.js';
+import { isDamaged, moveAside, openSqlite, SchemaMismatchError, type Db } from './sqlite-open.js';
+import { prune, q, writeAsk, writeServed, writeVote } from './sqlite-writes.js';
+import type { AskRecord, FeedbackRow, OpenStoreOptions, ServedRow, Store, StoreStatus, UnansweredRow, VoteOutcome, VoteRecord } from './types.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export class SqliteStore implements Store {
+  private readonly path: string;
+  private readonly log: Logger;
+  private readonly now: () => Date;
+  private readonly limits: StoreLimits;
+  private readonly readOnly: boolean;
+  private db: Db | null = null;
+  private secret: Buffer = Buffer.alloc(0);
+  private state: StoreStatus;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private lastPrune = 0;
+
+  constructor(opts: OpenStoreOptions) {
+    this.path = opts.path;
+    this.log = opts.logger.child({ component: 'store' });
+    this.now = opts.now ?? (() => new Date());
+    this.limits = Object.freeze({ ...STORE_LIMITS, ...opts.limits });
+    this.readOnly = opts.readOnly ?? false;
+    this.state = { recording: false, engine: 'sqlite', location: this.path, since: this.now().toISOString() };
+  }
+
+  /** Opens the file; on failure stays not recording and tries again later. Never throws. */
+  open(): void {
+    if (this.closed) return;
+    const wasFailing = this.state.problem !== undefined && !this.state.recording;
+    try {
+      this.attach(openSqlite(this.path, this.limits, this.readOnly, this.now()));
+    } catch (err) {
+      if (!isDamaged(err) || this.readOnly) return this.fail(err);
+      try {
+        // A damaged file will not heal: keep it for inspection and start afresh.
+        const aside = moveAside(this.path, this.now());
+        this.attach(openSqlite(this.path, this.limits, false, this.now()), M.movedAside(aside));
+        this.log.error({ err, aside }, M.movedAside(aside));
+      } catch (again) {
+        return this.fail(again);
+      }
+      return;
+    }
+    if (wasFailing) this.log.info({ location: this.path }, M.resumed);
+    else this.log.debug({ location: this.path }, M.opened);
+  }
+
+  async recordAsk(r: AskRecord): Promise<void> {
+    this.write(() => {
+      const L = this.limits;
+      const sample = cleanQuestion(r.question, L.questionChars);
+      const normalized = questionKey(sample, L.questionChars);
+      if (normalized === '') return;
+      const key = digest(normalized);
+      const confidence = r.confidence !== null && Number.isFinite(r.confidence) ? Math.min(1, Math.max(0, r.confidence)) : null;
+      writeAsk(this.db!, L, {
+        key,
+        normalized,
+        sample,
+        kind: r.kind === 'low-confidence' ? 'low-confidence' : 'unanswered',
+        bestEntryId: r.bestEntryId === null ? null : cleanId(r.bestEntryId, L.idChars),
+        confidence,
+        asker: memberHash(this.secret, `ask:${key}`, r.askerId),
+        at: this.now().toISOString(),
+      });
+    }, undefined);
+  }
+
+  async recordServed(entryId: string): Promise<void> {
+    this.write(() => writeServed(this.db!, this.limits, cleanId(entryId, this.limits.idChars), this.now().toISOString()), undefined);
+  }
+
+  async recordVote(v: VoteRecord): Promise<VoteOutcome> {
+    return this.write<VoteOutcome>(() => {
+      const ballot = memberHash(this.secret, `vote:${v.answerId.slice(0, 100)}`, v.voterId);
+      const entryId = cleanId(v.entryId, this.limits.idChars);
+      // synchronous=FULL: when this returns, the vote is on disk.
+      return writeVote(this.db!, this.limits, ballot, entryId, v.helpful === true, this.now().toISOString()) ? 'recorded' : 'duplicate';
+    }, 'unavailable');
+  }
+
+  async unansweredTop(limit: number): Promise<UnansweredRow[]> {
+    const sql = `SELECT normalized, sample, ask_count AS count, askers, first_seen AS firstSeen, last_seen AS lastSeen,
+      best_entry_id AS bestEntryId, confidence, kind FROM asks ORDER BY askers DESC, ask_count DESC, last_seen DESC LIMIT ?`;
+    return this.read(() => q(this.db!, sql).all(Math.max(0, Math.floor(limit))) as UnansweredRow[]);
+  }
+
+  async feedback(): Promise<FeedbackRow[]> {
+    const sql = `SELECT entry_id AS entryId, helpful, not_helpful AS notHelpful FROM feedback ORDER BY not_helpful DESC, entry_id`;
+    return this.read(() => q(this.db!, sql).all() as FeedbackRow[]);
+  }
+
+  async servedCounts(): Promise<ServedRow[]> {
+    const sql = 'SELECT entry_id AS entryId, served_count AS count FROM served ORDER BY served_count DESC, entry_id';
+    return this.read(() => q(this.db!, sql).all() as ServedRow[]);
+  }
+
+  status(): StoreStatus {
+    return { ...this.state };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.detach();
+    this.state = { ...this.state, recording: false, problem: this.state.problem ?? M.closed, since: this.now().toISOString() };
+  }
+
+  private attach(opened: { db: Db; secret: Buffer }, note?: string): void {
+    this.db = opened.db;
+    this.secret = opened.secret;
+    this.state = { recording: true, engine: 'sqlite', location: this.path, since: this.now().toISOString() };
+    if (note !== undefined) this.state.problem = note;
+    this.lastPrune = 0;
+  }
+
+  private detach(): void {
+    try {
+      this.db?.close();
+    } catch {
+      // Closing a connection whose file went bad can fail too; it is dropped either way.
+    }
+    this.db = null;
+  }
+
+  private write<T>(action: () => T, fallback: T): T {
+    if (this.db === null || this.readOnly && this.state.recording === false) return fallback;
+    try {
+      this.maybePrune();
+      return action();
+    } catch (err) {
+      this.fail(err);
+      return fallback;
+    }
+  }
+
+  private read<T>(query: () => T[]): T[] {
+    if (this.db === null) return [];
+    try {
+      return query();
+    } catch (err) {
+      this.fail(err);
+      return [];
+    }
+  }
+
+  private maybePrune(): void {
+    const now = this.now().getTime();
+    if (this.readOnly || now - this.lastPrune < DAY_MS) return;
+    this.lastPrune = now;
+    prune(this.db!, new Date(now - this.limits.retentionDays * DAY_MS).toISOString());
+  }
+
+  /** Stops recording, says why (once per distinct problem), and schedules another try. */
+  private fail(err: unknown): void {
+    this.detach();
+    const problem = err instanceof SchemaMismatchError ? err.message : describeDbError(err);
+    const repeated = !this.state.recording && this.state.problem === problem;
+    this.state = { recording: false, engine: 'sqlite', location: this.path, problem, since: repeated ? this.state.since : this.now().toISOString() };
+    if (repeated) this.log.debug({ problem }, M.stillNotRecording);
+    else this.log.error({ err, location: this.path }, M.notRecording(problem, this.limits.retryMs));
+    if (!this.closed && this.retryTimer === null) {
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        this.open();
+      }, this.limits.retryMs);
+      this.retryTimer.unref();
+    }
+  }
+}
