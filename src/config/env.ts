@@ -25,7 +25,7 @@ export const envSchema = z
       .regex(/^[0-9a-f]{64}$/i, 'must be the 64 hex characters shown as "Public Key" in the Developer Portal')
       .optional()
       .describe('Verifies signed HTTP interactions (with INTERACTIONS_PORT).'),
-    INTERACTIONS_PORT: z.coerce.number().int().min(1).max(65535).optional().describe('Serve HTTP interactions on this port instead of the gateway.'),
+    INTERACTIONS_PORT: z.coerce.number().int().min(0).max(65535).optional().describe('Serve HTTP interactions on this port instead of the gateway (0: any free port, logged).'),
     SHARDS: z
       .string()
       .optional()

@@ -25,8 +25,8 @@ export function createClient(config: Config, extra: ClientOptionsExtra = {}): Cl
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 0,
-      GuildMemberManager: { maxSize: 0, keepOverLimit: (m) => m.id === m.client.user.id },
-      UserManager: { maxSize: 0, keepOverLimit: (u) => u.id === u.client.user.id },
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (m) => m.id === m.client.user?.id },
+      UserManager: { maxSize: 0, keepOverLimit: (u) => u.id === u.client.user?.id },
       PresenceManager: 0,
       ReactionManager: 0,
       ThreadManager: 0,

@@ -11,20 +11,31 @@ const CALLBACK = /\/interactions\/(\d+)\/[^/]+\/callback(?:\?|$)/;
  */
 export class InBandCallbacks {
   private readonly waiting = new Map<string, (body: unknown) => void>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
 
   /** Resolves with the callback body discord.js produces for this interaction. */
   expect(interactionId: string, timeoutMs: number): Promise<unknown> {
-    return new Promise((resolve, reject) => {
+    const promise = new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.waiting.delete(interactionId);
+        this.cancel(interactionId);
         reject(new Error('no response within the time Discord allows'));
       }, timeoutMs);
+      this.timers.set(interactionId, timer);
       this.waiting.set(interactionId, (body) => {
-        clearTimeout(timer);
-        this.waiting.delete(interactionId);
+        this.cancel(interactionId);
         resolve(body);
       });
     });
+    // Awaited by the caller; this keeps a failure before that from being "unhandled".
+    promise.catch(() => undefined);
+    return promise;
+  }
+
+  /** Stops waiting (the handler failed before responding). */
+  cancel(interactionId: string): void {
+    clearTimeout(this.timers.get(interactionId));
+    this.timers.delete(interactionId);
+    this.waiting.delete(interactionId);
   }
 
   readonly makeRequest: MakeRequest = async (url, init) => {

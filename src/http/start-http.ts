@@ -74,11 +74,12 @@ export async function startHttpEndpoint(config: Config, logger: Logger, options:
     if (typeof payload.id !== 'string') return reply(res, 400, { message: 'not an interaction' });
 
     const response = callbacks.expect(payload.id, RESPONSE_DEADLINE_MS);
-    actions.InteractionCreate.handle(payload);
     try {
+      actions.InteractionCreate.handle(payload);
       reply(res, 200, await response);
-    } catch {
-      logger.warn({ interactionId: payload.id }, 'interaction got no response in time');
+    } catch (err) {
+      callbacks.cancel(payload.id);
+      logger.warn({ err, interactionId: payload.id }, 'interaction got no response in time');
       reply(res, 500, { message: 'no response' });
     }
   }

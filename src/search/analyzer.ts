@@ -21,14 +21,14 @@ export interface Token {
 const INTENTS: readonly { pattern: RegExp; word: string; strong: boolean }[] = [
   // "what are the talks for", "what are they after"
   { pattern: /^(?:(?:so|and|but|ok|like|then) )*what\b.* (?:for|after)$/, word: 'purpose', strong: false },
-  // "what do they want", "what are both sides hoping for", "what are they trying to get"
-  {
-    pattern: /\bwhat(?: \w+){0,6} (?:want|wants|wanted|hope|hopes|hoping|trying|tryin|try|aiming|aim|seeking|seek)\b/,
-    word: 'purpose',
-    strong: false,
-  },
+];
+
+/** Question shapes rewritten in place, where their meaning sits in the question. */
+const REWRITES: readonly [RegExp, string][] = [
   // "how many", "how much": asks for a number, which an entry either gives or does not.
-  { pattern: /\bhow (?:many|much)\b/, word: 'quantity', strong: true },
+  [/\bhow (?:many|much)\b/g, 'how quantity'],
+  // "what do they want", "what are both sides hoping for", "what are they trying to get"
+  [/\b(what(?: \w+){0,6}) (?:want|wants|wanted|hope|hopes|hoping|trying|tryin|try|aiming|seeking|seek)\b/g, '$1 purpose'],
 ];
 
 /**
@@ -63,6 +63,10 @@ export class Analyzer {
 
   tokens(text: string): Token[] {
     let s = this.joinCompounds(expandShorthand(normalize(text)));
+    for (const [pattern, replacement] of REWRITES) {
+      pattern.lastIndex = 0;
+      s = s.replace(pattern, replacement);
+    }
     const intents: (typeof INTENTS)[number][] = [];
     for (const intent of INTENTS) {
       if (intent.pattern.test(s) && !intents.some((i) => i.word === intent.word)) intents.push(intent);

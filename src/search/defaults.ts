@@ -25,7 +25,7 @@ export const MATCHER_DEFAULTS = Object.freeze({
   /** Tags count as one more phrasing (else only as weak support, like answer words). */
   tagsAsPhrasing: true,
   /** The tags phrasing's score counts this share: tags name a topic, several entries share one. */
-  tagWeight: 1,
+  tagWeight: 0.9,
   /** Words shorter than this are never typo-corrected: too many near neighbours. */
   minCorrectableLength: 4,
   /** Fuse.js score (0 exact .. 1 unrelated) a correction must beat. */

@@ -25,6 +25,8 @@ interface QueryTerm {
   readonly idf: number;
   /** A typed content word (not a question word, not an intent). */
   readonly content: boolean;
+  /** 1 or 2 for the question's first or second content word, else 0. */
+  readonly head: number;
 }
 
 interface Query {
@@ -35,6 +37,8 @@ interface Query {
   readonly total: number;
   /** The weight of the question's most distinctive word, known or not. */
   readonly maxWeight: number;
+  /** How many head words (the first two content words, where a question puts its topic) it has. */
+  readonly headCount: number;
 }
 
 /** One entry as ranked, with what its score was made of. */
@@ -53,6 +57,8 @@ interface Scored {
   readonly topMatched: number;
   /** How many of the question's content words the entry's phrasings have. */
   readonly matchedWords: number;
+  /** How many of the question's head words the entry has anywhere. */
+  readonly matchedHead: number;
 }
 
 type ScoreFunction = (queryCoverage: number, phrasingCoverage: number) => number;
@@ -79,6 +85,7 @@ export class Matcher {
   private readonly entryTop: Float64Array;
   private readonly entryWords: Uint16Array;
   private readonly entrySupport: Float64Array;
+  private readonly entryHead: Uint8Array;
   private readonly entryOwn: Float64Array;
   private readonly entryPhrasing: Float64Array;
   private readonly stamp: Uint32Array;
@@ -114,6 +121,7 @@ export class Matcher {
     this.entryTop = new Float64Array(m);
     this.entryWords = new Uint16Array(m);
     this.entrySupport = new Float64Array(m).fill(1);
+    this.entryHead = new Uint8Array(m);
     this.entryOwn = new Float64Array(m);
     this.entryPhrasing = new Float64Array(m);
     this.entryStamp = new Uint32Array(m);
@@ -184,6 +192,7 @@ export class Matcher {
       unknownShare: query.total > 0 ? query.unknownWeight / query.total : 0,
       evidence: Math.min(1, best.evidence / (2 * this.index.singleIdf)),
       words: Math.min(1, best.matchedWords / 3),
+      head: query.headCount > 0 ? popcount(best.matchedHead) / query.headCount : 1,
       distinctive: query.maxWeight > 0 ? best.topMatched / query.maxWeight : 0,
     };
   }
@@ -196,14 +205,18 @@ export class Matcher {
     let unknownWeight = 0;
     let total = 0;
     let maxWeight = 0;
+    let headCount = 0;
     tokens.forEach((token, i) => {
+      const isHead = !token.questionWord && !token.intent && headCount < 2;
+      if (isHead) headCount++;
+      const head = isHead ? headCount : 0;
       const factor = token.intent ? (token.strong ? 1 : intentWeight) : token.questionWord ? questionWordWeight : 1;
       if (lastIsPrefix && i === tokens.length - 1 && !token.intent) {
         const ids = this.expandPrefix(token.word);
         if (ids.length > 0) {
           const weight = ids.reduce((sum, id) => sum + this.index.weight[id]!, 0) / ids.length;
           const floored = Math.max(weight, minWeight * factor);
-          terms.push({ ids, weight: floored, idf: weight, content: !token.questionWord });
+          terms.push({ ids, weight: floored, idf: weight, content: !token.questionWord, head });
           total += floored;
           return;
         }
@@ -228,12 +241,12 @@ export class Matcher {
         seen.add(id);
         const idf = this.index.weight[id]! * correction;
         const weight = Math.max(idf, minWeight * (token.questionWord ? questionWordWeight : 1)) * (token.intent ? factor : 1);
-        terms.push({ ids: [id], weight, idf, content: !token.questionWord && !token.intent });
+        terms.push({ ids: [id], weight, idf, content: !token.questionWord && !token.intent, head });
         total += weight;
         if (weight > maxWeight) maxWeight = weight;
       }
     });
-    return { terms, unknownWeight, total, maxWeight };
+    return { terms, unknownWeight, total, maxWeight, headCount };
   }
 
   private nextGeneration(): number {
@@ -268,7 +281,7 @@ export class Matcher {
     const { stamp, entryStamp, phraseStamp } = this;
     const { postings, answerPostings, weight, phrasingEntry, phrasingWeight, phrasingIsTags } = this.index;
     const { answerWeight, spreadWeight, supportWeight, tagWeight } = this.options;
-    const { entrySupport } = this;
+    const { entrySupport, entryHead } = this;
     const total = query.total;
     if (!(total > 0)) return [];
     let touchedCount = 0;
@@ -294,6 +307,7 @@ export class Matcher {
             entryEvidence[e]! += term.idf;
             if (term.weight > entryTop[e]!) entryTop[e] = term.weight;
             if (term.content) entryWords[e]!++;
+            if (term.head > 0) entryHead[e]! |= term.head;
           }
         }
       }
@@ -306,6 +320,7 @@ export class Matcher {
           entryStamp[e] = generation;
           if (entryCover[e] === 0) entries.push(e);
           entryCover[e]! += term.weight * answerWeight;
+          if (term.head > 0) entryHead[e]! |= term.head;
         }
       }
     }
@@ -345,6 +360,7 @@ export class Matcher {
       evidence: entryEvidence[e]!,
       topMatched: entryTop[e]!,
       matchedWords: entryWords[e]!,
+      matchedHead: entryHead[e]!,
     }));
     for (const e of entries) {
       entryScore[e] = 0;
@@ -353,6 +369,7 @@ export class Matcher {
       entryTop[e] = 0;
       entryWords[e] = 0;
       entrySupport[e] = 1;
+      entryHead[e] = 0;
       entryOwn[e] = 0;
       entryPhrasing[e] = 0;
     }
@@ -363,6 +380,10 @@ export class Matcher {
 /** While typing, every typed word found counts; how much is still untyped matters little. */
 function scoreCompletion(queryCoverage: number, phrasingCoverage: number): number {
   return 0.8 * queryCoverage + 0.2 * phrasingCoverage;
+}
+
+function popcount(bits: number): number {
+  return (bits & 1) + ((bits >> 1) & 1);
 }
 
 function round(x: number): number {

@@ -7,11 +7,11 @@ import { normalize } from '../search/normalize.js';
  */
 
 // Mentions carry raw user, role and channel ids; a bare 17-20 digit number may be one too.
+// They become punctuation only, so that matching and grouping ignore them.
 const MENTIONS: readonly [RegExp, string][] = [
-  [/<@!?\d+>/g, '@member'],
-  [/<@&\d+>/g, '@role'],
-  [/<#\d+>/g, '#channel'],
-  [/\b\d{17,20}\b/g, '[id]'],
+  [/<@[!&]?\d+>/g, '@…'],
+  [/<#\d+>/g, '#…'],
+  [/\b\d{17,20}\b/g, '…'],
 ];
 // NUL and other control characters: harmless to SQLite, but they break terminals and logs.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;

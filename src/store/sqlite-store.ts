@@ -154,7 +154,8 @@ export class SqliteStore implements Store {
   }
 
   private write<T>(action: () => T, fallback: T): T {
-    if (this.db === null || this.readOnly && this.state.recording === false) return fallback;
+    // A read-only store (the report tools) refuses writes rather than failing on them.
+    if (this.db === null || this.readOnly) return fallback;
     try {
       this.maybePrune();
       return action();
