@@ -84,12 +84,18 @@ export async function buildReport(store: Store, matcher: Matcher, opts: ReportOp
   return { status: store.status(), groups, notHelpful };
 }
 
-/** Single-link grouping: a question joins the first group holding a close rewording. */
+/**
+ * A question joins the first group holding a close rewording of it (rows come most asked
+ * first). It must also share something with the group's headline, so that a chain of
+ * small steps cannot pull an unrelated question in.
+ */
 export function groupRewordings(rows: readonly UnansweredRow[], analyzer: Analyzer, similarity: number): UnansweredRow[][] {
   const groups: { rows: UnansweredRow[]; terms: Set<string>[] }[] = [];
   for (const row of rows) {
     const terms = contentTerms(row.normalized, analyzer);
-    const home = groups.find((g) => g.terms.some((t) => jaccard(t, terms) >= similarity));
+    const home = groups.find(
+      (g) => jaccard(g.terms[0]!, terms) >= similarity / 2 && g.terms.some((t) => jaccard(t, terms) >= similarity),
+    );
     if (home === undefined) groups.push({ rows: [row], terms: [terms] });
     else {
       home.rows.push(row);

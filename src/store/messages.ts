@@ -24,9 +24,10 @@ export function describeDbError(err: unknown): string {
 }
 
 export const STORE_MESSAGES = {
-  notRecording: (problem: string, retryMs: number) =>
-    `not recording: ${problem}; answers continue, retrying every ${Math.round(retryMs / 1000)} s`,
+  notRecording: (problem: string, retryMs: number | null) =>
+    `not recording: ${problem}; answers continue, ${retryMs === null ? 'trying again at the next write' : `retrying every ${Math.round(retryMs / 1000)} s`}`,
   stillNotRecording: 'still not recording',
+  notRecorded: 'one record was dropped: it could not be stored',
   resumed: 'recording resumed',
   opened: 'recording to the database',
   movedAside: (aside: string) =>

@@ -24,6 +24,19 @@ export function isDamaged(err: unknown): boolean {
   return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code);
 }
 
+/** The lock stayed taken past busy_timeout: passing, unlike the other failures. */
+export function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+/** An error from SQLite or the file system, as opposed to a bug or bad input. */
+export function isDatabaseError(err: unknown): boolean {
+  if (err instanceof Database.SqliteError || err instanceof DamagedDatabaseError || err instanceof SchemaMismatchError) return true;
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(SQLITE_|E[A-Z]+$)/.test(code);
+}
+
 /**
  * Opens, checks and migrates the database, and proves it writable. Throws on any problem;
  * the caller decides between moving a damaged file aside and retrying later.
@@ -33,8 +46,9 @@ export function openSqlite(path: string, limits: StoreLimits, readOnly: boolean,
   if (!inMemory && !readOnly) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { readonly: readOnly, fileMustExist: readOnly, timeout: limits.busyTimeoutMs });
   try {
-    // WAL: readers (the report tools) never block the bot's writes. FULL: every commit is
-    // on disk before it returns, so an acknowledged vote survives kill -9 or power loss.
+    // WAL: readers (the report tools) never block the bot's writes. FULL: a commit is on
+    // disk before it returns, so an acknowledged vote survives kill -9 or power loss (asks
+    // and counters relax this per write, see SqliteStore.write).
     if (!readOnly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -52,7 +66,7 @@ export function openSqlite(path: string, limits: StoreLimits, readOnly: boolean,
       return { db, secret: Buffer.from(row.value, 'hex') };
     }
     const pageSize = db.pragma('page_size', { simple: true }) as number;
-    db.pragma(`max_page_count = ${Math.max(16, Math.floor(limits.maxBytes / pageSize))}`);
+    db.pragma(`max_page_count = ${Math.max(32, Math.floor(limits.maxBytes / pageSize))}`);
     migrate(db);
     return { db, secret: ensureSecret(db, now) };
   } catch (err) {

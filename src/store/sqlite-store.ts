@@ -14,6 +14,8 @@
  *   ballots.
  * - How often each entry is served: a counter per entry id.
  *
+ * Durable: a vote is synced to disk before recordVote resolves (the member is then told it
+ * counted); WAL mode, an integrity check on open, damaged files moved aside.
  * Bounded: 5,000 distinct questions, 50,000 ballots, 2,000 entry counters, a 64 MB cap on
  * the file, and questions and ballots older than 180 days are forgotten (see limits.ts).
  * Pseudonymous, not anonymous: whoever holds this file and knows a member's id and an
@@ -24,7 +26,7 @@ import type { Logger } from 'pino';
 import { STORE_LIMITS, type StoreLimits } from './limits.js';
 import { cleanId, cleanQuestion, digest, memberHash, questionKey } from './privacy.js';
 import { describeDbError, STORE_MESSAGES as M } from './messages.js';
-import { isDamaged, moveAside, openSqlite, SchemaMismatchError, type Db } from './sqlite-open.js';
+import { isBusy, isDamaged, isDatabaseError, moveAside, openSqlite, SchemaMismatchError, type Db } from './sqlite-open.js';
 import { prune, q, writeAsk, writeServed, writeVote } from './sqlite-writes.js';
 import type { AskRecord, FeedbackRow, OpenStoreOptions, ServedRow, Store, StoreStatus, UnansweredRow, VoteOutcome, VoteRecord } from './types.js';
 
@@ -42,6 +44,7 @@ export class SqliteStore implements Store {
   private retryTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private lastPrune = 0;
+  private synchronous = '';
 
   constructor(opts: OpenStoreOptions) {
     this.path = opts.path;
@@ -92,26 +95,25 @@ export class SqliteStore implements Store {
         asker: memberHash(this.secret, `ask:${key}`, r.askerId),
         at: this.now().toISOString(),
       });
-    }, undefined);
+    }, undefined, 'NORMAL');
   }
 
   async recordServed(entryId: string): Promise<void> {
-    this.write(() => writeServed(this.db!, this.limits, cleanId(entryId, this.limits.idChars), this.now().toISOString()), undefined);
+    this.write(() => writeServed(this.db!, this.limits, cleanId(entryId, this.limits.idChars), this.now().toISOString()), undefined, 'NORMAL');
   }
 
   async recordVote(v: VoteRecord): Promise<VoteOutcome> {
     return this.write<VoteOutcome>(() => {
       const ballot = memberHash(this.secret, `vote:${v.answerId.slice(0, 100)}`, v.voterId);
       const entryId = cleanId(v.entryId, this.limits.idChars);
-      // synchronous=FULL: when this returns, the vote is on disk.
       return writeVote(this.db!, this.limits, ballot, entryId, v.helpful === true, this.now().toISOString()) ? 'recorded' : 'duplicate';
-    }, 'unavailable');
+    }, 'unavailable', 'FULL');
   }
 
   async unansweredTop(limit: number): Promise<UnansweredRow[]> {
     const sql = `SELECT normalized, sample, ask_count AS count, askers, first_seen AS firstSeen, last_seen AS lastSeen,
       best_entry_id AS bestEntryId, confidence, kind FROM asks ORDER BY askers DESC, ask_count DESC, last_seen DESC LIMIT ?`;
-    return this.read(() => q(this.db!, sql).all(Math.max(0, Math.floor(limit))) as UnansweredRow[]);
+    return this.read(() => q(this.db!, sql).all(Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : 0) as UnansweredRow[]);
   }
 
   async feedback(): Promise<FeedbackRow[]> {
@@ -142,6 +144,7 @@ export class SqliteStore implements Store {
     this.state = { recording: true, engine: 'sqlite', location: this.path, since: this.now().toISOString() };
     if (note !== undefined) this.state.problem = note;
     this.lastPrune = 0;
+    this.synchronous = 'FULL';
   }
 
   private detach(): void {
@@ -153,14 +156,27 @@ export class SqliteStore implements Store {
     this.db = null;
   }
 
-  private write<T>(action: () => T, fallback: T): T {
+  /**
+   * Runs a write; a database failure turns recording off. FULL syncs to disk before
+   * returning (a vote is acknowledged to the member). NORMAL skips that sync: with WAL it
+   * still survives kill -9 (the OS has the data); only a power cut could lose the last asks.
+   */
+  private write<T>(action: () => T, fallback: T, synchronous: 'FULL' | 'NORMAL'): T {
     // A read-only store (the report tools) refuses writes rather than failing on them.
     if (this.db === null || this.readOnly) return fallback;
     try {
+      if (this.synchronous !== synchronous) this.db.pragma(`synchronous = ${(this.synchronous = synchronous)}`);
       this.maybePrune();
-      return action();
+      const result = action();
+      if (!this.state.recording) this.resumeAfterBusy();
+      return result;
     } catch (err) {
-      this.fail(err);
+      // Another process (a shard, a replica, a report) held the lock too long: the
+      // connection is fine, so the very next write tries again instead of a retry timer.
+      if (isBusy(err)) this.report(err, null);
+      else if (isDatabaseError(err)) this.fail(err);
+      // Bad input (a bug in a caller) loses that one record, nothing more.
+      else this.log.warn({ err }, M.notRecorded);
       return fallback;
     }
   }
@@ -182,14 +198,10 @@ export class SqliteStore implements Store {
     prune(this.db!, new Date(now - this.limits.retentionDays * DAY_MS).toISOString());
   }
 
-  /** Stops recording, says why (once per distinct problem), and schedules another try. */
+  /** Closes the connection, says why, and schedules another try at opening. */
   private fail(err: unknown): void {
     this.detach();
-    const problem = err instanceof SchemaMismatchError ? err.message : describeDbError(err);
-    const repeated = !this.state.recording && this.state.problem === problem;
-    this.state = { recording: false, engine: 'sqlite', location: this.path, problem, since: repeated ? this.state.since : this.now().toISOString() };
-    if (repeated) this.log.debug({ problem }, M.stillNotRecording);
-    else this.log.error({ err, location: this.path }, M.notRecording(problem, this.limits.retryMs));
+    this.report(err, this.limits.retryMs);
     if (!this.closed && this.retryTimer === null) {
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
@@ -197,5 +209,20 @@ export class SqliteStore implements Store {
       }, this.limits.retryMs);
       this.retryTimer.unref();
     }
+  }
+
+  /** Marks recording off with the problem, logged once per distinct problem. */
+  private report(err: unknown, retryMs: number | null): void {
+    const problem = err instanceof SchemaMismatchError ? err.message : describeDbError(err);
+    const repeated = !this.state.recording && this.state.problem === problem;
+    const since = repeated ? this.state.since : this.now().toISOString();
+    this.state = { recording: false, engine: 'sqlite', location: this.path, problem, since };
+    if (repeated) this.log.debug({ problem }, M.stillNotRecording);
+    else this.log.error({ err, location: this.path }, M.notRecording(problem, retryMs));
+  }
+
+  private resumeAfterBusy(): void {
+    this.state = { recording: true, engine: 'sqlite', location: this.path, since: this.now().toISOString() };
+    this.log.info({ location: this.path }, M.resumed);
   }
 }

@@ -86,6 +86,9 @@ export interface OpenStoreOptions {
   logger: Logger;
   now?: () => Date;
   limits?: Partial<StoreLimits>;
-  /** For report tools: never writes, migrates or repairs the file. */
+  /**
+   * For report tools: never writes, migrates or repairs the file; writes are refused
+   * quietly, and status.recording then means "open and readable".
+   */
   readOnly?: boolean;
 }

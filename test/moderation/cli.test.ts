@@ -1,0 +1,55 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { parseAllDocuments } from 'yaml';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open.js';
+import { ask, silent } from '../store/fixtures/helpers.js';
+import { TINY_FAQ } from '../store/fixtures/tiny-faq.js';
+
+const run = promisify(execFile);
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'faq-cli-'));
+  await writeFile(join(dir, 'talks.yaml'), TINY_FAQ);
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function cli(script: 'faq-report' | 'faq-suggest', databasePath: string, args: string[] = []) {
+  const env = { ...process.env, DATABASE_PATH: databasePath, FAQ_DIR: dir, LOG_LEVEL: 'silent' };
+  return run(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], { env });
+}
+
+describe('faq:report and faq:suggest', () => {
+  it('given no database yet, then they say nothing is recorded, create nothing, and exit 0', async () => {
+    const path = join(dir, 'data', 'faq.sqlite');
+    for (const script of ['faq-report', 'faq-suggest'] as const) {
+      const { stdout } = await cli(script, path);
+      expect(stdout).toMatch(/^Nothing recorded yet/);
+    }
+    await expect(readFile(path)).rejects.toThrow();
+  });
+
+  it('given recorded questions, then the report and the suggestions print them without changing the database', async () => {
+    const path = join(dir, 'faq.sqlite');
+    const store = await openStore({ path, logger: silent });
+    for (const m of ['a', 'b']) await store.recordAsk(ask('how do I bake sourdough bread', m));
+    await store.recordAsk(ask('who went to pakistan for the us'));
+    await store.close();
+    const before = await readFile(path);
+
+    const report = await cli('faq-report', path);
+    expect(report.stdout).toContain('1. "how do I bake sourdough bread": 2 asks by 2 members');
+    const json = JSON.parse((await cli('faq-report', path, ['--json', '--limit', '1'])).stdout) as { groups: unknown[] };
+    expect(json.groups).toHaveLength(1);
+    const suggest = await cli('faq-suggest', path);
+    expect(parseAllDocuments(suggest.stdout).every((d) => d.errors.length === 0)).toBe(true);
+    expect(suggest.stdout).toContain('id: bake-sourdough-bread');
+
+    expect((await readFile(path)).equals(before)).toBe(true);
+  });
+});
