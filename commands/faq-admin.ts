@@ -51,7 +51,7 @@ export default {
     const lines = [
       `**Knowledge:** ${kb.entries.length} entries, ${kb.articles.length} articles, ${kb.files.length} file(s), loaded ${kb.loadedAt.toISOString()}`,
       problem ? `**The files on disk are broken** (serving the last good version):\n${issuesText(problem, 5)}` : '**Files on disk:** valid',
-      `**Recording:** ${store.recording ? `yes (${store.engine})` : `NO: ${store.problem ?? 'unavailable'}`}`,
+      `**Recording:** ${store.recording ? `yes (${store.engine})${store.problem ? `; note: ${store.problem}` : ''}` : `NO: ${store.problem ?? 'unavailable'}`}`,
       `**Most served:** ${top}`,
       `**Up since:** ${ctx.startedAt.toISOString()}`,
     ];
