@@ -24,7 +24,7 @@ export class LiveKnowledge {
   private watcher: FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
   private reloading: Promise<ReloadOutcome> | null = null;
-  private again = false;
+  private queued: Promise<ReloadOutcome> | null = null;
   private closed = false;
 
   private constructor(
@@ -51,18 +51,20 @@ export class LiveKnowledge {
     return this.lastProblem;
   }
 
-  /** Reloads now; concurrent calls share one load, and a change during it triggers another. */
+  /**
+   * Reloads now. Calls during a load share one more load after it, so every caller gets
+   * a result that reflects the files as they were when it asked.
+   */
   reload(): Promise<ReloadOutcome> {
     if (this.reloading) {
-      this.again = true;
-      return this.reloading;
+      this.queued ??= this.reloading.then(() => {
+        this.queued = null;
+        return this.reload();
+      });
+      return this.queued;
     }
     this.reloading = this.load().finally(() => {
       this.reloading = null;
-      if (this.again && !this.closed) {
-        this.again = false;
-        void this.reload();
-      }
     });
     return this.reloading;
   }
