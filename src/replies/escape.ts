@@ -5,8 +5,8 @@
  */
 export function escapeForDiscord(text: string): string {
   return text
-    .replace(/[\\`*_~|>#\-[\]()]/g, (c) => `\\${c}`)
     .replace(/@(everyone|here)/gi, '@\u200b$1')
     .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>')
+    .replace(/[\\`*_~|>#\-[\]()]/g, (c) => `\\${c}`)
     .replace(/\r?\n/g, ' ');
 }
