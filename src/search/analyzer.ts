@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import { normalize } from './normalize.js';
-import { QUESTION_WORDS, SHORTHAND, STOP_WORDS } from './stop-words.js';
+import { IRREGULAR_VERBS, QUESTION_WORDS, SHORTHAND, STOP_WORDS } from './stop-words.js';
 
 /** One meaningful word of a text: its surface form and the term it is indexed under. */
 export interface Token {
@@ -9,8 +9,6 @@ export interface Token {
   readonly questionWord: boolean;
   /** Not typed but read from the question's shape ("what ... for" asks for a purpose). */
   readonly intent?: boolean;
-  /** An intent that weighs as much as a typed word ("how many" asks for a number). */
-  readonly strong?: boolean;
 }
 
 /**
@@ -18,9 +16,9 @@ export interface Token {
  * a word to the question, on the FAQ side and the member's side alike, so both agree:
  * "what are the talks for" and "what is the purpose of the talks" then share "purpose".
  */
-const INTENTS: readonly { pattern: RegExp; word: string; strong: boolean }[] = [
+const INTENTS: readonly { pattern: RegExp; word: string }[] = [
   // "what are the talks for", "what are they after"
-  { pattern: /^(?:(?:so|and|but|ok|like|then) )*what\b.* (?:for|after)$/, word: 'purpose', strong: false },
+  { pattern: /^(?:(?:so|and|but|ok|like|then) )*what\b.* (?:for|after)$/, word: 'purpose' },
 ];
 
 /** Question shapes rewritten in place, where their meaning sits in the question. */
@@ -31,6 +29,8 @@ const REWRITES: readonly [RegExp, string][] = [
   [/\b(what(?: \w+){0,6}) (?:want|wants|wanted|hope|hopes|hoping|trying|tryin|try|aiming|seeking|seek)\b/g, '$1 purpose'],
 ];
 
+const MAX_CACHED_WORDS = 100_000;
+
 /**
  * Turns text into index terms: normalised words, chat shorthand spelled out, stop words
  * out, synonyms mapped to the word the FAQ uses, then stemmed. The same analyzer reads the
@@ -38,9 +38,12 @@ const REWRITES: readonly [RegExp, string][] = [
  */
 export class Analyzer {
   private readonly wordSynonyms = new Map<string, string>();
-  private readonly phraseSynonyms: readonly [RegExp, string][];
+  /** Every multi-word synonym in one pattern (longest first), and what each stands for. */
+  private readonly phrasePattern: RegExp | undefined;
+  private readonly phraseSynonyms = new Map<string, string>();
 
   private readonly vocabulary: ReadonlySet<string>;
+  private readonly cache = new Map<string, Token>();
 
   /**
    * `vocabulary`, the words of the FAQ, lets two typed words that the FAQ writes as one be
@@ -48,17 +51,17 @@ export class Analyzer {
    */
   constructor(synonymGroups: readonly (readonly string[])[] = [], vocabulary: ReadonlySet<string> = new Set()) {
     this.vocabulary = vocabulary;
-    const phrases: [RegExp, string][] = [];
     for (const group of synonymGroups) {
       const [canonical, ...others] = group.map((w) => expandShorthand(normalize(w)));
       if (!canonical) continue;
       for (const other of others) {
-        if (other.includes(' ')) phrases.push([new RegExp(`\\b${other}\\b`, 'g'), canonical]);
+        if (other.includes(' ')) this.phraseSynonyms.set(other, canonical);
         else if (other !== '' && other !== canonical) this.wordSynonyms.set(other, canonical);
       }
     }
     // Longer phrases first, so "united states of america" wins over "united states".
-    this.phraseSynonyms = phrases.sort((a, b) => b[0].source.length - a[0].source.length);
+    const phrases = [...this.phraseSynonyms.keys()].sort((a, b) => b.length - a.length);
+    this.phrasePattern = phrases.length > 0 ? new RegExp(`\\b(?:${phrases.map(escapeRegExp).join('|')})\\b`, 'g') : undefined;
   }
 
   tokens(text: string): Token[] {
@@ -71,21 +74,26 @@ export class Analyzer {
     for (const intent of INTENTS) {
       if (intent.pattern.test(s) && !intents.some((i) => i.word === intent.word)) intents.push(intent);
     }
-    for (const [pattern, canonical] of this.phraseSynonyms) {
-      pattern.lastIndex = 0;
-      s = s.replace(pattern, canonical);
-    }
+    if (this.phrasePattern !== undefined) s = s.replace(this.phrasePattern, (phrase) => this.phraseSynonyms.get(phrase) ?? phrase);
     const out: Token[] = [];
-    for (const raw of s.split(' ')) {
+    for (const typed of s.split(' ')) {
+      const raw = IRREGULAR_VERBS.get(typed) ?? typed;
       if (raw === '' || STOP_WORDS.has(raw)) continue;
       const word = this.wordSynonyms.get(raw) ?? raw;
       for (const part of word.split(' ')) if (!STOP_WORDS.has(part)) out.push(this.token(part));
     }
     for (const intent of intents) {
       const word = this.wordSynonyms.get(intent.word) ?? intent.word;
-      for (const part of word.split(' ')) out.push({ ...this.token(part), intent: true, strong: intent.strong });
+      for (const part of word.split(' ')) out.push({ ...this.token(part), intent: true });
     }
     return out;
+  }
+
+  /** An adverb read as its adjective when the FAQ has that ("directly" as "direct"). */
+  private adjectiveOf(word: string): string {
+    if (word.length < 6 || !word.endsWith('ly')) return word;
+    const base = word.endsWith('ily') ? `${word.slice(0, -3)}y` : word.slice(0, -2);
+    return this.vocabulary.has(base) && !STOP_WORDS.has(base) ? base : word;
   }
 
   private joinCompounds(s: string): string {
@@ -103,8 +111,21 @@ export class Analyzer {
   }
 
   token(word: string): Token {
+    let token = this.cache.get(word);
+    if (token === undefined) {
+      token = this.read(word);
+      // Bounded: questions bring new words forever.
+      if (this.cache.size >= MAX_CACHED_WORDS) this.cache.clear();
+      this.cache.set(word, token);
+    }
+    return token;
+  }
+
+  private read(word: string): Token {
+    word = IRREGULAR_VERBS.get(word) ?? word;
     const synonym = this.wordSynonyms.get(word);
     if (synonym !== undefined && !synonym.includes(' ')) word = synonym;
+    word = this.adjectiveOf(word);
     const stem = stemmer(word);
     // A stem can itself be a listed synonym ("americans" -> "american").
     const term = this.wordSynonyms.get(stem) ?? stem;
@@ -125,4 +146,8 @@ export function expandShorthand(s: string): string {
     }
   }
   return changed ? parts.join(' ') : s;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,10 +1,11 @@
+import { stemmer } from 'stemmer';
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import { Analyzer } from './analyzer.js';
 import { confidenceOf, type Signals } from './confidence.js';
 import { MATCHER_DEFAULTS, type MatcherOptions } from './defaults.js';
 import { words } from './normalize.js';
 import { PhraseIndex } from './phrase-index.js';
-import { SpellingCorrector } from './spelling.js';
+import { SpellingCorrector, typosInAlternates } from './spelling.js';
 import { TopK } from './top-k.js';
 import type { Answer, Candidate, Suggestion } from './types.js';
 
@@ -12,6 +13,14 @@ import type { Answer, Candidate, Suggestion } from './types.js';
 const MAX_QUERY_TOKENS = 48;
 /** How many vocabulary words a typed prefix may stand for in autocomplete. */
 const MAX_PREFIX_EXPANSIONS = 40;
+/**
+ * A word found in most of a large FAQ says nothing about which entry is meant: when its
+ * postings are this long and it weighs under SKIP_SHARE of the question, they are not
+ * walked (it still counts in the question's weight). Keeps a question over 10,000 entries
+ * from touching every phrasing; a FAQ of a few hundred phrasings is never affected.
+ */
+const LONG_POSTINGS = 2000;
+const SKIP_SHARE = 0.02;
 /** Only this much of a message is read at all (a question is never longer). */
 const MAX_QUESTION_CHARS = 2000;
 const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
@@ -57,7 +66,7 @@ interface Scored {
   readonly topMatched: number;
   /** How many of the question's content words the entry's phrasings have. */
   readonly matchedWords: number;
-  /** How many of the question's head words the entry has anywhere. */
+  /** Which of the question's head words the entry has anywhere (bit 1: the first, bit 2: the second). */
   readonly matchedHead: number;
 }
 
@@ -84,23 +93,22 @@ export class Matcher {
   private readonly entryEvidence: Float64Array;
   private readonly entryTop: Float64Array;
   private readonly entryWords: Uint16Array;
-  private readonly entrySupport: Float64Array;
   private readonly entryHead: Uint8Array;
   private readonly entryOwn: Float64Array;
   private readonly entryPhrasing: Float64Array;
   private readonly stamp: Uint32Array;
   private readonly entryStamp: Uint32Array;
-  private readonly phraseStamp: Uint32Array;
+  private readonly answerStamp: Uint32Array;
+  private readonly entryList: Uint32Array;
+  private readonly entryListed: Uint32Array;
+  private rankCount = 0;
   private generation = 0;
 
   constructor(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}) {
     this.kb = kb;
     this.options = Object.freeze({ ...MATCHER_DEFAULTS, ...options });
-    const vocabulary = new Set<string>();
-    for (const entry of kb.entries) {
-      for (const text of [entry.question, ...entry.alternates, entry.answer, ...entry.tags]) for (const w of words(text)) vocabulary.add(w);
-    }
-    this.analyzer = new Analyzer(kb.synonyms, vocabulary);
+    const { vocabulary, typos } = readVocabulary(kb);
+    this.analyzer = new Analyzer([...kb.synonyms, ...typos], vocabulary);
     this.index = new PhraseIndex(kb.entries, this.analyzer, this.options.questionWordWeight, this.options.tagsAsPhrasing);
     this.speller = new SpellingCorrector(
       [...this.index.words].filter((w) => w.length >= this.options.minCorrectableLength),
@@ -120,12 +128,13 @@ export class Matcher {
     this.entryEvidence = new Float64Array(m);
     this.entryTop = new Float64Array(m);
     this.entryWords = new Uint16Array(m);
-    this.entrySupport = new Float64Array(m).fill(1);
     this.entryHead = new Uint8Array(m);
     this.entryOwn = new Float64Array(m);
     this.entryPhrasing = new Float64Array(m);
     this.entryStamp = new Uint32Array(m);
-    this.phraseStamp = new Uint32Array(m);
+    this.answerStamp = new Uint32Array(m);
+    this.entryList = new Uint32Array(m);
+    this.entryListed = new Uint32Array(m);
   }
 
   /** The entry with this exact id, if the snapshot has it. */
@@ -150,13 +159,15 @@ export class Matcher {
     const scored = this.rank(query, this.options.runnersUp + 1, this.scoreAnswer);
     const ranked: Candidate[] = [];
     let signals: Signals | undefined;
+    let ceiling = 1;
     scored.forEach((s, i) => {
-      const other = i === 0 ? scored[1] : scored[0];
-      const sig = this.signals(query, s, other);
-      if (i === 0) signals = sig;
-      ranked.push({ entry: this.kb.entries[s.e]!, confidence: round(confidenceOf(sig, this.options.confidenceModel)) });
+      const own = this.signals(query, s, i === 0 ? scored[1] : scored[0]);
+      if (i === 0) signals = own;
+      // Candidates stay in score order (reordering by confidence measured worse); a
+      // runner-up never shows more confidence than the candidate ranked above it.
+      ceiling = Math.min(ceiling, confidenceOf(own, this.options.confidenceModel));
+      ranked.push({ entry: this.kb.entries[s.e]!, confidence: round(ceiling) });
     });
-    // Calibrated confidence can reorder close candidates only by their score: keep rank order.
     const [best = null, ...runnersUp] = ranked;
     const { answerThreshold, suggestThreshold, relatedThreshold } = this.options;
     const base = { question, best, runnersUp, ...(signals ? { signals } : {}) };
@@ -210,7 +221,7 @@ export class Matcher {
       const isHead = !token.questionWord && !token.intent && headCount < 2;
       if (isHead) headCount++;
       const head = isHead ? headCount : 0;
-      const factor = token.intent ? (token.strong ? 1 : intentWeight) : token.questionWord ? questionWordWeight : 1;
+      const factor = token.intent ? intentWeight : token.questionWord ? questionWordWeight : 1;
       if (lastIsPrefix && i === tokens.length - 1 && !token.intent) {
         const ids = this.expandPrefix(token.word);
         if (ids.length > 0) {
@@ -253,7 +264,7 @@ export class Matcher {
     if (this.generation === 0xffffffff) {
       this.stamp.fill(0);
       this.entryStamp.fill(0);
-      this.phraseStamp.fill(0);
+      this.answerStamp.fill(0);
       this.generation = 0;
     }
     return ++this.generation;
@@ -278,15 +289,24 @@ export class Matcher {
 
   private rank(query: Query, limit: number, score: ScoreFunction): Scored[] {
     const { matchedQuery, matchedPhrasing, touched, entryScore, entryCover, entryEvidence, entryTop, entryOwn, entryPhrasing, entryWords } = this;
-    const { stamp, entryStamp, phraseStamp } = this;
+    const { stamp, entryStamp } = this;
     const { postings, answerPostings, weight, phrasingEntry, phrasingWeight, phrasingIsTags } = this.index;
-    const { answerWeight, spreadWeight, supportWeight, tagWeight } = this.options;
-    const { entrySupport, entryHead } = this;
+    const { answerWeight, spreadWeight, tagWeight } = this.options;
+    const { entryHead, answerStamp } = this;
     const total = query.total;
     if (!(total > 0)) return [];
     let touchedCount = 0;
-    const entries: number[] = [];
+    const { entryList, entryListed } = this;
+    let entryCount = 0;
+    if (this.rankCount === 0xffffffff) {
+      entryListed.fill(0);
+      this.rankCount = 0;
+    }
+    const rankId = ++this.rankCount;
+    const skipBelow = SKIP_SHARE * total;
+    const heaviest = query.terms.reduce((max, t) => Math.max(max, t.weight), 0);
     for (const term of query.terms) {
+      if (term.weight < skipBelow && heaviest >= skipBelow && term.ids.every((id) => postings[id]!.length > LONG_POSTINGS)) continue;
       const generation = this.nextGeneration();
       for (const id of term.ids) {
         const list = postings[id]!;
@@ -301,8 +321,10 @@ export class Matcher {
           const e = phrasingEntry[p]!;
           if (entryStamp[e] !== generation) {
             entryStamp[e] = generation;
-            phraseStamp[e] = generation;
-            if (entryCover[e] === 0) entries.push(e);
+            if (entryListed[e] !== rankId) {
+              entryListed[e] = rankId;
+              entryList[entryCount++] = e;
+            }
             entryCover[e]! += term.weight;
             entryEvidence[e]! += term.idf;
             if (term.weight > entryTop[e]!) entryTop[e] = term.weight;
@@ -316,9 +338,13 @@ export class Matcher {
         const list = answerPostings[id]!;
         for (let k = 0; k < list.length; k++) {
           const e = list[k]!;
+          if (answerStamp[e] === generation) continue;
+          answerStamp[e] = generation;
           if (entryStamp[e] === generation) continue;
-          entryStamp[e] = generation;
-          if (entryCover[e] === 0) entries.push(e);
+          if (entryListed[e] !== rankId) {
+            entryListed[e] = rankId;
+            entryList[entryCount++] = e;
+          }
           entryCover[e]! += term.weight * answerWeight;
           if (term.head > 0) entryHead[e]! |= term.head;
         }
@@ -333,7 +359,6 @@ export class Matcher {
       // cannot add up words spread over fields; this can).
       const spread = Math.max(0, Math.min(1, entryCover[e]! / total) - own);
       const s = score(own + spreadWeight * spread, phrasing) * (phrasingIsTags[p] === 1 ? tagWeight : 1);
-      entrySupport[e]! *= 1 - supportWeight * s;
       if (s > entryScore[e]!) {
         entryScore[e] = s;
         entryOwn[e] = own;
@@ -343,13 +368,9 @@ export class Matcher {
       matchedPhrasing[p] = 0;
     }
     const top = new TopK(limit);
-    for (const e of entries) {
-      const best = entryScore[e]!;
-      if (!(best > 0)) continue;
-      // Other phrasings of the same entry that match too add a little (a soft OR of all of them).
-      const others = entrySupport[e]! / (1 - supportWeight * best);
-      entryScore[e] = 1 - (1 - best) * others;
-      top.offer(e, entryScore[e]!);
+    for (let i = 0; i < entryCount; i++) {
+      const e = entryList[i]!;
+      if (entryScore[e]! > 0) top.offer(e, entryScore[e]!);
     }
     const out = top.sorted().map(([e, s]): Scored => ({
       e,
@@ -362,19 +383,50 @@ export class Matcher {
       matchedWords: entryWords[e]!,
       matchedHead: entryHead[e]!,
     }));
-    for (const e of entries) {
+    for (let i = 0; i < entryCount; i++) {
+      const e = entryList[i]!;
       entryScore[e] = 0;
       entryCover[e] = 0;
       entryEvidence[e] = 0;
       entryTop[e] = 0;
       entryWords[e] = 0;
-      entrySupport[e] = 1;
       entryHead[e] = 0;
       entryOwn[e] = 0;
       entryPhrasing[e] = 0;
     }
     return out;
   }
+}
+
+/**
+ * The FAQ's words (for joining "back channel" into "backchannel"), and the deliberate
+ * typos of its alternates as [right word, typo] pairs.
+ */
+function readVocabulary(kb: KnowledgeBase): { vocabulary: Set<string>; typos: string[][] } {
+  const vocabulary = new Set<string>();
+  const texts = new Map<string, number>();
+  const prose = new Set<string>();
+  const count = (text: string, isProse: boolean) => {
+    for (const w of new Set(words(text))) {
+      vocabulary.add(w);
+      texts.set(w, (texts.get(w) ?? 0) + 1);
+      if (isProse) prose.add(w);
+    }
+  };
+  for (const entry of kb.entries) {
+    for (const text of [entry.question, entry.answer, ...entry.tags]) count(text, true);
+    for (const text of entry.alternates) count(text, false);
+  }
+  for (const article of kb.articles) for (const w of words(`${article.title} ${article.summary}`)) prose.add(w);
+  const reference = new Map<string, number>();
+  const alternateOnly: string[] = [];
+  for (const [w, n] of texts) {
+    if (prose.has(w) || n >= 2) reference.set(w, n);
+    else alternateOnly.push(w);
+  }
+  for (const w of prose) if (!reference.has(w)) reference.set(w, 1);
+  const typos = typosInAlternates(alternateOnly, reference, stemmer);
+  return { vocabulary, typos: [...typos].map(([typo, word]) => [word, typo]) };
 }
 
 /** While typing, every typed word found counts; how much is still untyped matters little. */

@@ -100,6 +100,7 @@ export class PhraseIndex {
     this.phrasingEntry = new Uint32Array(phrasings.length);
     this.phrasingWeight = new Float64Array(phrasings.length);
     this.phrasingIsTags = new Uint8Array(phrasings.length);
+
     phrasings.forEach((p, i) => {
       this.phrasingEntry[i] = p.entry;
       this.phrasingIsTags[i] = p.tags ? 1 : 0;

@@ -51,3 +51,43 @@ export class SpellingCorrector {
 function* deletions(word: string): Generator<string> {
   for (let i = 0; i < word.length; i++) yield word.slice(0, i) + word.slice(i + 1);
 }
+
+/**
+ * Words of the FAQ's alternates that are typos on purpose ("pakistn", "foriegn"), written
+ * so that members who misspell find the entry. Left as they are, each would be a rare,
+ * heavy term of one entry; the matcher corrects members' typos itself, so they are read
+ * as the word they misspell. A typo here is a word used once, only in alternates, that
+ * becomes a word of the FAQ's prose (or one it uses twice) by adding one letter or by
+ * swapping two neighbours, keeping its first letter, and is not just another form of it.
+ */
+export function typosInAlternates(
+  alternateOnly: Iterable<string>,
+  reference: ReadonlyMap<string, number>,
+  stem: (word: string) => string,
+  minLength = 5,
+): Map<string, string> {
+  const byDeletion = new Map<string, string[]>();
+  for (const word of reference.keys()) {
+    for (const variant of deletions(word)) {
+      const list = byDeletion.get(variant);
+      if (list === undefined) byDeletion.set(variant, [word]);
+      else if (!list.includes(word)) list.push(word);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const word of alternateOnly) {
+    if (word.length < minLength || reference.has(word)) continue;
+    const candidates = [...(byDeletion.get(word) ?? [])];
+    for (let i = 0; i + 1 < word.length; i++) {
+      const swapped = word.slice(0, i) + word[i + 1]! + word[i]! + word.slice(i + 2);
+      if (reference.has(swapped)) candidates.push(swapped);
+    }
+    let best: string | undefined;
+    for (const c of candidates) {
+      if (c[0] !== word[0] || stem(c) === stem(word)) continue;
+      if (best === undefined || reference.get(c)! > reference.get(best)!) best = c;
+    }
+    if (best !== undefined) out.set(word, best);
+  }
+  return out;
+}

@@ -21,7 +21,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   thanks thank ty tysm thnx sry srry sorry bro bruh dude guys mate folks
   gotta kinda sorta tryna lemme gimme ima im basically literally honestly seriously right true
   exactly anyway anyways whatever stuff etc heard hear wondering wonder curious quick question
-  q pretty quite`
+  q pretty quite help helps helping helped understand`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -100,4 +100,34 @@ export const SHORTHAND: ReadonlyMap<string, string> = new Map(
     hasnt: 'has not',
     hadnt: 'had not',
   }),
+);
+
+/**
+ * Irregular verb forms read as the verb ("sent" as "send", "met" as "meet"): a stemmer
+ * only cuts regular endings, so without this "who was sent" and "who did trump send" would
+ * share no word. Forms that are more often another word ("left", "saw", "found", "rose",
+ * "dealt" next to the noun "deal") are left out.
+ */
+export const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map(
+  `arose:arise arisen:arise awoke:awake became:become began:begin begun:begin bent:bend
+  bit:bite bitten:bite blew:blow blown:blow broke:break broken:break bred:breed brought:bring
+  built:build bought:buy caught:catch chose:choose chosen:choose came:come crept:creep
+  drew:draw drawn:draw drank:drink drunk:drink drove:drive driven:drive ate:eat eaten:eat
+  fell:fall fallen:fall fed:feed felt:feel fought:fight fled:flee flew:fly flown:fly
+  forbade:forbid forbidden:forbid forgot:forget forgotten:forget forgave:forgive forgiven:forgive
+  froze:freeze frozen:freeze gave:give given:give went:go gone:go grew:grow grown:grow
+  hung:hang hid:hide hidden:hide held:hold kept:keep knelt:kneel laid:lay led:lead leapt:leap
+  lent:lend lost:lose made:make met:meet mistook:mistake mistaken:mistake overtook:overtake
+  overtaken:overtake paid:pay rode:ride ridden:ride rang:ring rung:ring ran:run sought:seek
+  sold:sell sent:send shook:shake shaken:shake shone:shine shot:shoot shrank:shrink sang:sing
+  sung:sing sank:sink sunk:sink sat:sit slept:sleep slid:slide spoke:speak spoken:speak
+  spent:spend stood:stand stole:steal stolen:steal stuck:stick stung:sting strove:strive
+  striven:strive struck:strike swore:swear sworn:swear swept:sweep swam:swim swum:swim
+  took:take taken:take taught:teach tore:tear torn:tear thought:think threw:throw thrown:throw
+  understood:understand undertook:undertake undertaken:undertake woke:wake woken:wake
+  wore:wear worn:wear wept:weep won:win withdrew:withdraw withdrawn:withdraw
+  wrote:write written:write`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((pair) => pair.split(':') as [string, string]),
 );

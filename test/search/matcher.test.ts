@@ -1,0 +1,259 @@
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import type { Entry, KnowledgeBase } from '../../src/knowledge/types.js';
+import { Matcher } from '../../src/search/matcher.js';
+import type { Answer } from '../../src/search/types.js';
+
+const FAQ_DIR = fileURLToPath(new URL('../../faq', import.meta.url));
+
+let kb: KnowledgeBase;
+let matcher: Matcher;
+
+beforeAll(async () => {
+  const result = await loadKnowledge(FAQ_DIR);
+  if (!result.ok) throw new Error(`the shipped FAQ does not load: ${JSON.stringify(result.issues)}`);
+  kb = result.kb;
+  matcher = new Matcher(kb);
+});
+
+const answered = (a: Answer) => a.match?.entry.id ?? null;
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** One member-style rewording per entry: none is the entry's question or an alternate. */
+const REWORDED: readonly (readonly [string, string])[] = [
+  ['what is the main aim of the talks in islamabad', 'negotiations-goal'],
+  ['who represented washington in pakistan', 'us-envoy'],
+  ['why do people call the talks a puzzle', 'why-a-puzzle'],
+  ['did araghchi agree to meet the american envoy directly', 'direct-talks-refused'],
+  ['what does it mean to save face', 'saving-face'],
+  ['what is a back channel in diplomacy', 'back-channel'],
+  ['why was pakistan picked as the venue', 'why-pakistan'],
+  ['explain a four eyes meeting', 'four-eyes'],
+  ['how can both governments save face in a deal', 'save-face-tactics'],
+  ['why is dropping maximum pressure so delicate', 'maximum-pressure'],
+  ['pros and cons of sending a family member as envoy', 'unofficial-envoy'],
+  ['what does the un say about minimal trust', 'minimal-trust'],
+  ['what was the outcome of the islamabad talks', 'talks-outcome'],
+  ['were the islamabad talks close to an agreement', 'islamabad-near-deal'],
+  ['why did the islamabad talks fail', 'why-islamabad-talks-failed'],
+  ['what was araghchi getting at with goodwill breeds goodwill', 'goodwill-saying'],
+  ['why were the european mediators sidelined', 'european-mediators-bypassed'],
+  ['what is shuttle diplomacy and how did pakistan use it', 'shuttle-diplomacy'],
+  ['did the pakistani army chief go to tehran', 'army-chief-tehran'],
+  ['has iran accepted the us proposal', 'us-proposal-not-accepted'],
+  ['why is the pakistani military acting as a go-between', 'military-as-conduit'],
+  ['was pakistan invited to the istanbul talks', 'istanbul-invitation'],
+  ['what other countries were invited to the talks in turkey', 'who-else-invited'],
+  ['is ishaq dar representing pakistan in istanbul', 'ishaq-dar-attending'],
+  ['who was expected at the istanbul talks', 'istanbul-delegations'],
+  ['has istanbul been confirmed as the venue', 'istanbul-venue-confirmed'],
+  ['what parallel tracks will the istanbul talks cover', 'parallel-tracks'],
+  ['on what terms would iran accept a nuclear deal', 'iran-nuclear-terms'],
+  ['does iran still trust america', 'iran-lost-trust'],
+  ['why were the earlier talks abandoned', 'june-war'],
+  ['has trump threatened military action against iran', 'trump-military-threats'],
+  ['what did khamenei warn about a war with the us', 'khamenei-warning'],
+];
+
+describe('Matcher.ask on the shipped FAQ', () => {
+  it('given the reworded questions, then they cover every entry and none is a phrasing of the FAQ', () => {
+    expect(new Set(REWORDED.map(([, id]) => id))).toEqual(new Set(kb.entries.map((e) => e.id)));
+    for (const [q, id] of REWORDED) {
+      const entry = kb.entryById.get(id)!;
+      expect([entry.question, ...entry.alternates].map(squash)).not.toContain(squash(q));
+    }
+  });
+
+  it.each(REWORDED)('given a member asks %j, then the bot answers with %s', (q, id) => {
+    const a = matcher.ask(q);
+    expect(a.reason).toBe('matched');
+    expect(answered(a)).toBe(id);
+  });
+
+  it.each([
+    ['whats the goal of the negotatons', 'negotiations-goal'],
+    ['why was pakistn chosen as the venue', 'why-pakistan'],
+    ['who reprsented the us in pakistn', 'us-envoy'],
+    ['did irans foriegn minister meet the envoy', 'direct-talks-refused'],
+    ['what does maximum presure mean', 'maximum-pressure'],
+    ['so what were iran and the us tryin to achieve', 'negotiations-goal'],
+  ])('given a typo in %j, then it is corrected and %s answered', (q, id) => {
+    expect(answered(matcher.ask(q))).toBe(id);
+  });
+
+  it.each([
+    'hello',
+    'good morning everyone',
+    'thanks!',
+    'lol ok',
+    'asdfghjkl qwerty',
+    'qwertyuiop zxcvbnm',
+    'how do i change my nickname',
+    "what's the best gaming laptop",
+    'who won the world cup',
+    'what is the exchange rate of the rupee',
+    'how much uranium has iran enriched',
+    'how many centrifuges does iran have',
+    'what was the jcpoa',
+    'when was pakistan founded',
+  ])('given the off-topic %j, then the bot abstains', (q) => {
+    const a = matcher.ask(q);
+    expect(a.match).toBeNull();
+    expect(['empty', 'no-match', 'low-confidence']).toContain(a.reason);
+  });
+
+  it.each(['', '   ', '\n\t ', '🙏🔥💥', '????', '\u200b\u200f', '<@123> <@&456>'])(
+    'given nothing to match in %j, then the reason is empty',
+    (q) => {
+      const a = matcher.ask(q);
+      expect(a.reason).toBe('empty');
+      expect(a.match).toBeNull();
+      expect(a.best).toBeNull();
+      expect(a.suggestions).toEqual([]);
+    },
+  );
+
+  it('given an entry id (what an autocomplete pick sends), then that entry is answered as picked', () => {
+    const a = matcher.ask('four-eyes');
+    expect(a.reason).toBe('picked');
+    expect(answered(a)).toBe('four-eyes');
+    expect(a.match?.confidence).toBe(1);
+  });
+
+  it('given a question two entries share, then the closer one comes first and the other follows', () => {
+    const a = matcher.ask('did the islamabad talks come close to a deal');
+    expect(answered(a)).toBe('islamabad-near-deal');
+    const ids = [a.best, ...a.runnersUp].map((c) => c!.entry.id);
+    expect(ids[0]).toBe('islamabad-near-deal');
+    expect(ids.indexOf('talks-outcome')).toBe(1);
+    const confidences = [a.best, ...a.runnersUp].map((c) => c!.confidence);
+    expect([...confidences].sort((x, y) => y - x)).toEqual(confidences);
+  });
+
+  it('given a definition question, then the concept entry ranks above the practice entry', () => {
+    const a = matcher.ask('saving face definition');
+    const ids = [a.best, ...a.runnersUp].map((c) => c!.entry.id);
+    expect(ids.slice(0, 2)).toEqual(['saving-face', 'save-face-tactics']);
+  });
+
+  it('given an answer, then related questions are other entries, best first', () => {
+    const a = matcher.ask('was pakistan invited to the istanbul talks');
+    expect(a.reason).toBe('matched');
+    for (const s of a.suggestions) expect(s.entry.id).not.toBe(a.match!.entry.id);
+    const c = a.suggestions.map((s) => s.confidence);
+    expect([...c].sort((x, y) => y - x)).toEqual(c);
+  });
+
+  it('given an abstention with a plausible entry, then it is offered as "did you mean"', () => {
+    const a = matcher.ask('what is the jcpoa nuclear deal');
+    expect(a.match).toBeNull();
+    expect(a.reason).toBe('low-confidence');
+    expect(a.suggestions[0]?.entry.id).toBe('iran-nuclear-terms');
+  });
+
+  it('given any answer, then its signals explain the best candidate and stay in range', () => {
+    const a = matcher.ask('why is pakistan the mediator');
+    expect(a.signals).toBeDefined();
+    for (const [name, v] of Object.entries(a.signals!)) {
+      expect(Number.isFinite(v), name).toBe(true);
+      expect(v, name).toBeGreaterThanOrEqual(name === 'margin' ? -1 : 0);
+      expect(v, name).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('given a 6,000-character message, then it answers without throwing, quickly', () => {
+    const q = `${'why is pakistan the mediator and what is the goal of the talks '.repeat(100)}`.slice(0, 6000);
+    expect(q.length).toBe(6000);
+    const started = performance.now();
+    const a = matcher.ask(q);
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(a.best).not.toBeNull();
+    const noise = 'x'.repeat(6000);
+    expect(() => matcher.ask(noise)).not.toThrow();
+  });
+
+  it('given arbitrary unicode, then ask never throws and confidences stay within 0..1', () => {
+    const vocabulary = ['iran', 'us', 'pakistan', 'envoy', 'four eyes', 'why', 'who', 'how many', "didn't", 'U.S.', '@everyone'];
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 80 }),
+      fc.string({ unit: 'grapheme-composite', maxLength: 40 }),
+      fc.array(fc.oneof(fc.constantFrom(...vocabulary), fc.string({ unit: 'grapheme', maxLength: 8 })), { maxLength: 12 }).map((w) => w.join(' ')),
+    );
+    fc.assert(
+      fc.property(text, (q) => {
+        const a = matcher.ask(q);
+        for (const c of [a.match, a.best, ...a.runnersUp, ...a.suggestions]) {
+          if (c === null) continue;
+          expect(c.confidence).toBeGreaterThanOrEqual(0);
+          expect(c.confidence).toBeLessThanOrEqual(1);
+        }
+        expect(a.match === null || a.match === a.best).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('Matcher.autocomplete on the shipped FAQ', () => {
+  it('given an empty partial, then at most 25 entries are offered, as entry ids', () => {
+    const s = matcher.autocomplete('');
+    expect(s.length).toBeGreaterThan(0);
+    expect(s.length).toBeLessThanOrEqual(25);
+    for (const x of s) expect(kb.entryById.has(x.id)).toBe(true);
+  });
+
+  it('given "who repr", then us-envoy is offered first', () => {
+    const s = matcher.autocomplete('who repr');
+    expect(s[0]?.id).toBe('us-envoy');
+    expect(s[0]?.question).toBe(kb.entryById.get('us-envoy')!.question);
+  });
+
+  it('given partials, then choices are entry ids, best first, never more than 25', () => {
+    for (const partial of ['why', 'why pak', 'i', 'istan', 'what is back', 'ishaq d', 'x']) {
+      const s = matcher.autocomplete(partial);
+      expect(s.length).toBeLessThanOrEqual(25);
+      for (const x of s) expect(kb.entryById.has(x.id)).toBe(true);
+      const scores = s.map((x) => x.score);
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    }
+    expect(matcher.autocomplete('why', 100).length).toBeLessThanOrEqual(25);
+    expect(matcher.autocomplete('why', 3).length).toBeLessThanOrEqual(3);
+    expect(matcher.autocomplete('why', 0)).toEqual([]);
+  });
+});
+
+describe('Matcher on a large FAQ', () => {
+  it('given 10,000 synthetic entries, then a question takes low milliseconds', { timeout: 60_000 }, () => {
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const syllables = ['ka', 'ro', 'mi', 'tan', 'sel', 'vor', 'lin', 'dra', 'pe', 'su', 'gar', 'nu', 'bel', 'tro'];
+    const pool = Array.from({ length: 15_000 }, () =>
+      Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join(''),
+    );
+    const common = ['iran', 'us', 'pakistan', 'talks', 'deal', 'envoy', 'why', 'who', 'what'];
+    const word = () => (rand() < 0.3 ? common[Math.floor(rand() * common.length)]! : pool[Math.floor(rand() * rand() * pool.length)]!);
+    const sentence = (n: number) => Array.from({ length: n }, word).join(' ');
+    const entries: Entry[] = Array.from({ length: 10_000 }, (_, i) => ({
+      id: `e${i}`,
+      question: sentence(12),
+      alternates: [sentence(8), sentence(8), sentence(8)],
+      answer: sentence(60),
+      sources: [],
+      tags: [word()],
+      file: 'synthetic.yaml',
+    }));
+    const big = new Matcher({ ...kb, entries, entryById: new Map(entries.map((e) => [e.id, e])) });
+    const questions = Array.from({ length: 200 }, (_, i) => (i % 5 === 0 ? 'how do i change my nickname' : sentence(5 + (i % 8))));
+    for (const q of questions.slice(0, 10)) big.ask(q);
+    const times = questions.map((q) => {
+      const started = performance.now();
+      big.ask(q);
+      return performance.now() - started;
+    });
+    times.sort((a, b) => a - b);
+    expect(times[100]!).toBeLessThan(10);
+    expect(times[190]!).toBeLessThan(50);
+  });
+});
