@@ -38,7 +38,7 @@ export async function createRuntime(config: Config, logger: Logger, options: Run
   }
   const knowledge = opened;
   knowledge.watch();
-  const store = await openStore({ path: config.DATABASE_PATH, logger });
+  const store = await openStore({ path: config.DATABASE_PATH, url: config.DATABASE_URL, logger });
   const ctx: BotContext = { knowledge, store, logger, startedAt: new Date() };
   const commands = new Map(await loadCommands());
   for (const extra of options.extraCommands ?? []) commands.set(extra.data.name, extra);

@@ -10,7 +10,8 @@ import { REPORT_DEFAULTS } from './report.js';
 
 /**
  * What faq:report and faq:suggest both need: the configuration, the FAQ's matcher and the
- * bot's database opened read-only (the bot may be running; these tools never write).
+ * bot's database (DATABASE_URL, else DATABASE_PATH) opened read-only (the bot may be
+ * running; these tools never write).
  * Exits itself when there is nothing to read.
  */
 export async function openReportInputs(argv: readonly string[]): Promise<{ store: Store; matcher: Matcher; limit: number; json: boolean }> {
@@ -20,14 +21,15 @@ export async function openReportInputs(argv: readonly string[]): Promise<{ store
     for (const e of result.errors) process.stderr.write(M.configuration(e));
     process.exit(2);
   }
-  const { DATABASE_PATH: path, FAQ_DIR, LOG_LEVEL } = result.config;
-  if (!existsSync(path)) {
+  const { DATABASE_PATH: path, DATABASE_URL: url, FAQ_DIR, LOG_LEVEL } = result.config;
+  // With DATABASE_URL the bot's PostgreSQL database is read, shared by all its replicas.
+  if (url === undefined && !existsSync(path)) {
     process.stdout.write(M.nothingRecorded(path));
     process.exit(0);
   }
   const matcher = await loadMatcherOrExit(FAQ_DIR);
   const logger = pino({ level: LOG_LEVEL === 'info' ? 'warn' : LOG_LEVEL }, pino.destination(2));
-  const store = await openStore({ path, logger, readOnly: true });
+  const store = await openStore({ path, url, logger, readOnly: true });
   const status = store.status();
   if (!status.recording) {
     process.stderr.write(M.cannotRead(status.problem ?? 'unknown'));

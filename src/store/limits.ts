@@ -17,12 +17,20 @@ export const STORE_LIMITS = Object.freeze({
   entries: 2000,
   /** Questions and individual votes older than this are forgotten. */
   retentionDays: 180,
-  /** Hard cap on the file (PRAGMA max_page_count); hitting it reads as a full disk. */
+  /** Hard cap on the SQLite file (PRAGMA max_page_count); hitting it reads as a full disk. PostgreSQL: the row caps only. */
   maxBytes: 64 * 1024 * 1024,
   /** How long a write waits for a lock. better-sqlite3 blocks the event loop meanwhile. */
   busyTimeoutMs: 250,
   /** While not recording, how often opening is tried again. */
   retryMs: 30_000,
+  /** PostgreSQL: connections per process (each shard or replica has its own pool). */
+  pgPoolSize: 5,
+  /** PostgreSQL: how long to wait for a connection, or for a free one from the pool. */
+  pgConnectTimeoutMs: 5_000,
+  /** PostgreSQL: a statement running longer is cancelled by the server (and the write dropped). */
+  pgStatementTimeoutMs: 5_000,
+  /** PostgreSQL: how long a write waits for the write lock (it does not block the event loop). */
+  pgLockTimeoutMs: 2_000,
 });
 
 export type StoreLimits = { readonly [K in keyof typeof STORE_LIMITS]: number };

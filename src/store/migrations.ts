@@ -1,8 +1,12 @@
 /**
- * The schema, as numbered SQL migrations. Applied in order, once each, in one transaction;
- * SQLite tracks the count in PRAGMA user_version. Never edit a released migration: add
- * the next one. The SQL sticks to types and syntax PostgreSQL shares (TEXT, INTEGER,
- * REAL, ON CONFLICT, ON DELETE CASCADE), so a PostgreSQL store can run the same list.
+ * The schema, as numbered SQL migrations, one list for both engines. Applied in order, once
+ * each, in one transaction; SQLite tracks the count in PRAGMA user_version, PostgreSQL in a
+ * schema_migrations table (one row per migration, written under an advisory lock so that
+ * replicas starting together migrate once). Never edit a released migration: add the next
+ * one. The SQL sticks to types and syntax both engines share (TEXT, INTEGER, REAL,
+ * ON CONFLICT, ON DELETE CASCADE; no AUTOINCREMENT, no SQLite-only ALTER); the test
+ * test/store/migrations.test.ts checks both engines end with the same tables and columns.
+ * Note PostgreSQL's REAL is single precision: fine for a confidence shown as a percentage.
  */
 export interface Migration {
   readonly version: number;

@@ -1,14 +1,21 @@
 import { STORE_MESSAGES as M } from './messages.js';
+import { PgStore } from './pg-store.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { OpenStoreOptions, Store, StoreStatus } from './types.js';
 
 export type { Store, StoreStatus } from './types.js';
 
 /**
- * Opens the store at opts.path. Never throws: when the database cannot be opened the store
- * is returned not recording (status says why) and keeps trying every limits.retryMs.
+ * Opens the store: PostgreSQL at opts.url (DATABASE_URL) when given, else the SQLite file at
+ * opts.path. Never throws: when the database cannot be opened the store is returned not
+ * recording (status says why) and keeps trying every limits.retryMs.
  */
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
+  if (opts.url !== undefined && opts.url !== '') {
+    const store = new PgStore({ ...opts, url: opts.url });
+    await store.open();
+    return store;
+  }
   const store = new SqliteStore(opts);
   store.open();
   return store;

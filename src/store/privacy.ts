@@ -1,9 +1,13 @@
 import { createHash, createHmac } from 'node:crypto';
 import { normalize } from '../search/normalize.js';
+import type { StoreLimits } from './limits.js';
+import type { AskRecord, VoteRecord } from './types.js';
+import type { AskRow, BallotRow } from './writes.js';
 
 /**
  * Turning what members send into what is stored: member ids become keyed hashes, text
- * loses mentions, ids and control characters and is shortened. See sqlite-store.ts.
+ * loses mentions, ids and control characters and is shortened. Shared by both engines;
+ * what is kept and why is documented in sqlite-store.ts.
  */
 
 // Mentions carry raw user, role and channel ids; a bare 17-20 digit number may be one too.
@@ -64,4 +68,33 @@ export function memberHash(secret: Buffer, scope: string, memberId: string): str
     .update(`${scope}\u0000${memberId.slice(0, 100)}`)
     .digest('base64url')
     .slice(0, 22);
+}
+
+/** An ask as stored, or null when nothing is left of the question once cleaned. */
+export function askRow(r: AskRecord, limits: StoreLimits, secret: Buffer, at: string): AskRow | null {
+  const sample = cleanQuestion(r.question, limits.questionChars);
+  const normalized = questionKey(sample, limits.questionChars);
+  if (normalized === '') return null;
+  const key = digest(normalized);
+  const confidence = r.confidence !== null && Number.isFinite(r.confidence) ? Math.min(1, Math.max(0, r.confidence)) : null;
+  return {
+    key,
+    normalized,
+    sample,
+    kind: r.kind === 'low-confidence' ? 'low-confidence' : 'unanswered',
+    bestEntryId: r.bestEntryId === null ? null : cleanId(r.bestEntryId, limits.idChars),
+    confidence,
+    asker: memberHash(secret, `ask:${key}`, r.askerId),
+    at,
+  };
+}
+
+/** A vote as stored: the ballot is the keyed hash of (answer, member), nothing else links them. */
+export function ballotRow(v: VoteRecord, limits: StoreLimits, secret: Buffer, at: string): BallotRow {
+  return {
+    ballot: memberHash(secret, `vote:${v.answerId.slice(0, 100)}`, v.voterId),
+    entryId: cleanId(v.entryId, limits.idChars),
+    helpful: v.helpful === true,
+    at,
+  };
 }

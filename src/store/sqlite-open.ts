@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { StoreLimits } from './limits.js';
 import { STORE_MESSAGES as M } from './messages.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { SchemaMismatchError } from './errors.js';
 
 export type Db = Database.Database;
 
@@ -13,10 +14,7 @@ export class DamagedDatabaseError extends Error {
   readonly code = 'SQLITE_CORRUPT';
 }
 
-/** The file is fine but not usable by this version: leave it alone, report it. */
-export class SchemaMismatchError extends Error {
-  readonly code = 'SCHEMA_MISMATCH';
-}
+export { SchemaMismatchError };
 
 export function isDamaged(err: unknown): boolean {
   if (err instanceof DamagedDatabaseError) return true;

@@ -24,10 +24,11 @@
  */
 import type { Logger } from 'pino';
 import { STORE_LIMITS, type StoreLimits } from './limits.js';
-import { cleanId, cleanQuestion, digest, memberHash, questionKey } from './privacy.js';
+import { askRow, ballotRow, cleanId } from './privacy.js';
 import { describeDbError, STORE_MESSAGES as M } from './messages.js';
 import { isBusy, isDamaged, isDatabaseError, moveAside, openSqlite, SchemaMismatchError, type Db } from './sqlite-open.js';
-import { prune, q, writeAsk, writeServed, writeVote } from './sqlite-writes.js';
+import { all, runPlan } from './sqlite-writes.js';
+import { prune, READS, rowLimit, writeAsk, writeServed, writeVote } from './writes.js';
 import type { AskRecord, FeedbackRow, OpenStoreOptions, ServedRow, Store, StoreStatus, UnansweredRow, VoteOutcome, VoteRecord } from './types.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -79,51 +80,32 @@ export class SqliteStore implements Store {
 
   async recordAsk(r: AskRecord): Promise<void> {
     this.write(() => {
-      const L = this.limits;
-      const sample = cleanQuestion(r.question, L.questionChars);
-      const normalized = questionKey(sample, L.questionChars);
-      if (normalized === '') return;
-      const key = digest(normalized);
-      const confidence = r.confidence !== null && Number.isFinite(r.confidence) ? Math.min(1, Math.max(0, r.confidence)) : null;
-      writeAsk(this.db!, L, {
-        key,
-        normalized,
-        sample,
-        kind: r.kind === 'low-confidence' ? 'low-confidence' : 'unanswered',
-        bestEntryId: r.bestEntryId === null ? null : cleanId(r.bestEntryId, L.idChars),
-        confidence,
-        asker: memberHash(this.secret, `ask:${key}`, r.askerId),
-        at: this.now().toISOString(),
-      });
+      const row = askRow(r, this.limits, this.secret, this.now().toISOString());
+      if (row !== null) runPlan(this.db!, writeAsk(this.limits, row));
     }, undefined, 'NORMAL');
   }
 
   async recordServed(entryId: string): Promise<void> {
-    this.write(() => writeServed(this.db!, this.limits, cleanId(entryId, this.limits.idChars), this.now().toISOString()), undefined, 'NORMAL');
+    this.write(() => runPlan(this.db!, writeServed(this.limits, cleanId(entryId, this.limits.idChars), this.now().toISOString())), undefined, 'NORMAL');
   }
 
   async recordVote(v: VoteRecord): Promise<VoteOutcome> {
     return this.write<VoteOutcome>(() => {
-      const ballot = memberHash(this.secret, `vote:${v.answerId.slice(0, 100)}`, v.voterId);
-      const entryId = cleanId(v.entryId, this.limits.idChars);
-      return writeVote(this.db!, this.limits, ballot, entryId, v.helpful === true, this.now().toISOString()) ? 'recorded' : 'duplicate';
+      const ballot = ballotRow(v, this.limits, this.secret, this.now().toISOString());
+      return runPlan(this.db!, writeVote(this.limits, ballot)) ? 'recorded' : 'duplicate';
     }, 'unavailable', 'FULL');
   }
 
   async unansweredTop(limit: number): Promise<UnansweredRow[]> {
-    const sql = `SELECT normalized, sample, ask_count AS count, askers, first_seen AS firstSeen, last_seen AS lastSeen,
-      best_entry_id AS bestEntryId, confidence, kind FROM asks ORDER BY askers DESC, ask_count DESC, last_seen DESC LIMIT ?`;
-    return this.read(() => q(this.db!, sql).all(Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : 0) as UnansweredRow[]);
+    return this.read(() => all<UnansweredRow>(this.db!, READS.unansweredTop, rowLimit(limit)));
   }
 
   async feedback(): Promise<FeedbackRow[]> {
-    const sql = `SELECT entry_id AS entryId, helpful, not_helpful AS notHelpful FROM feedback ORDER BY not_helpful DESC, entry_id`;
-    return this.read(() => q(this.db!, sql).all() as FeedbackRow[]);
+    return this.read(() => all<FeedbackRow>(this.db!, READS.feedback));
   }
 
   async servedCounts(): Promise<ServedRow[]> {
-    const sql = 'SELECT entry_id AS entryId, served_count AS count FROM served ORDER BY served_count DESC, entry_id';
-    return this.read(() => q(this.db!, sql).all() as ServedRow[]);
+    return this.read(() => all<ServedRow>(this.db!, READS.servedCounts));
   }
 
   status(): StoreStatus {
@@ -195,7 +177,7 @@ export class SqliteStore implements Store {
     const now = this.now().getTime();
     if (this.readOnly || now - this.lastPrune < DAY_MS) return;
     this.lastPrune = now;
-    prune(this.db!, new Date(now - this.limits.retentionDays * DAY_MS).toISOString());
+    runPlan(this.db!, prune(new Date(now - this.limits.retentionDays * DAY_MS).toISOString()));
   }
 
   /** Closes the connection, says why, and schedules another try at opening. */

@@ -55,7 +55,7 @@ export interface ServedRow {
 export interface StoreStatus {
   recording: boolean;
   engine: 'sqlite' | 'postgres' | 'none';
-  /** The database file (or server) written to. */
+  /** The database file, or the server and database (never the password), written to. */
   location: string;
   /** What is wrong, or what was repaired, in words a moderator can act on. */
   problem?: string;
@@ -81,8 +81,14 @@ export interface Store {
 }
 
 export interface OpenStoreOptions {
-  /** The SQLite file (DATABASE_PATH); its folder is created if missing. */
+  /** The SQLite file (DATABASE_PATH); its folder is created if missing. Unused with url. */
   path: string;
+  /**
+   * A PostgreSQL connection URL (DATABASE_URL): when set, the store is that database, shared
+   * by every shard and replica, instead of the SQLite file. URL parameters (sslmode,
+   * options=-c search_path=…, statement_timeout…) are passed on to the server.
+   */
+  url?: string | undefined;
   logger: Logger;
   now?: () => Date;
   limits?: Partial<StoreLimits>;

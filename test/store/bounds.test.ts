@@ -1,26 +1,18 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ask, tempWorkspace } from './fixtures/helpers.js';
+import { engines, warnIfNoPostgres, type Workspace } from './fixtures/engines.js';
+import { ask } from './fixtures/helpers.js';
 
-let ws: Awaited<ReturnType<typeof tempWorkspace>>;
-beforeEach(async () => {
-  ws = await tempWorkspace();
-});
-afterEach(async () => {
-  await ws.cleanup();
-});
+warnIfNoPostgres();
 
-function rowCount(dir: string, table: string): number {
-  const db = new Database(join(dir, 'faq.sqlite'), { readonly: true });
-  try {
-    return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
+describe.each(engines)('$name store: hostile text and bounded tables', (engine) => {
+  let ws: Workspace;
+  beforeEach(async () => {
+    ws = await engine.workspace();
+  });
+  afterEach(async () => {
+    await ws.cleanup();
+  });
 
-describe('sqlite store: hostile text and bounded tables', () => {
   it('given SQL-like, very long, NUL-laden and emoji text, then it is stored as text, cleaned and cut to the cap', async () => {
     const store = await ws.open();
     const injection = "'); DROP TABLE votes;--";
@@ -59,7 +51,7 @@ describe('sqlite store: hostile text and bounded tables', () => {
     // Two members outrank one member's thousand asks.
     expect(rows[0]).toMatchObject({ normalized: 'what did the envoy say', count: 2, askers: 2 });
     expect(rows[1]).toMatchObject({ normalized: 'who went to pakistan', count: 1000, askers: 1 });
-    expect(rowCount(ws.dir, 'ask_askers')).toBe(3);
+    expect(await ws.rowCount('ask_askers')).toBe(3);
   });
 
   it('given more distinct questions than the cap, then the table stays at the cap and widely asked questions survive', async () => {
@@ -72,14 +64,14 @@ describe('sqlite store: hostile text and bounded tables', () => {
     // The newest flood questions are kept, the oldest went first.
     expect(rows.some((r) => r.normalized === 'flood question number 299')).toBe(true);
     expect(rows.some((r) => r.normalized === 'flood question number 0')).toBe(false);
-    expect(rowCount(ws.dir, 'ask_askers')).toBe(3 + 49);
+    expect(await ws.rowCount('ask_askers')).toBe(3 + 49);
   });
 
   it('given more members than the per-question cap, then askers stops at the cap while asks go on counting', async () => {
     const store = await ws.open({ limits: { askersPerQuestion: 5 } });
     for (let i = 0; i < 20; i++) await store.recordAsk(ask('popular question', `member-${i}`));
     expect((await store.unansweredTop(1))[0]).toMatchObject({ count: 20, askers: 5 });
-    expect(rowCount(ws.dir, 'ask_askers')).toBe(5);
+    expect(await ws.rowCount('ask_askers')).toBe(5);
   });
 
   it('given more votes than the ballot cap, then old ballots go but the totals keep every vote', async () => {
@@ -87,7 +79,7 @@ describe('sqlite store: hostile text and bounded tables', () => {
     for (let i = 0; i < 40; i++) {
       expect(await store.recordVote({ entryId: 'e', answerId: `a${i}`, voterId: 'm', helpful: i % 4 !== 0 })).toBe('recorded');
     }
-    expect(rowCount(ws.dir, 'votes')).toBe(10);
+    expect(await ws.rowCount('votes')).toBe(10);
     expect(await store.feedback()).toEqual([{ entryId: 'e', helpful: 30, notHelpful: 10 }]);
     expect(await store.recordVote({ entryId: 'e', answerId: 'a39', voterId: 'm', helpful: true })).toBe('duplicate');
   });
