@@ -34,15 +34,22 @@ export function signingTransport(fake: FakeDiscord, privateKey: KeyObject, ports
   let turn = 0;
   const served = new Map<number, number>();
   const lost: string[] = [];
+  const inFlight = new Map<number, Set<string>>();
+  const sent = new Map<number, Set<string>>();
   const deliver = async (payload: Record<string, unknown>) => {
     const body = JSON.stringify(payload);
     const candidates = ports();
     for (let attempt = 0; attempt < candidates.length; attempt++) {
       const port = candidates[turn++ % candidates.length]!;
       let res: { status: number; body: string };
+      const pending = inFlight.get(port) ?? inFlight.set(port, new Set()).get(port)!;
+      pending.add(String(payload.id));
+      (sent.get(port) ?? sent.set(port, new Set()).get(port)!).add(String(payload.id));
       try {
         res = await post(port, body, signed(privateKey, body));
+        pending.delete(String(payload.id));
       } catch (err) {
+        pending.delete(String(payload.id));
         // Refused: that replica is down, try the next. Cut mid-request: that request is lost.
         if ((err as NodeJS.ErrnoException).code === 'ECONNREFUSED') continue;
         lost.push(String(payload.id));
@@ -66,5 +73,9 @@ export function signingTransport(fake: FakeDiscord, privateKey: KeyObject, ports
     transport: (payload: Record<string, unknown>) => void deliver(payload).catch(() => lost.push(String(payload.id))),
     served,
     lost,
+    /** The interactions sent to this replica and not yet answered by it. */
+    inFlightOn: (port: number) => new Set(inFlight.get(port) ?? []),
+    /** Every interaction this replica was sent. */
+    sentTo: (port: number) => new Set(sent.get(port) ?? []),
   };
 }
