@@ -19,10 +19,9 @@ if (config.DISCORD_TOKEN === undefined) {
   await runChat(() => matcher);
 } else {
   const { startBot, StartupError } = await import('./discord/start.js');
-  const { createLogger } = await import('./logging.js');
+  const { createLogger, scrubSecrets } = await import('./logging.js');
   const { handleShutdownSignals, installProcessGuards } = await import('./process-guards.js');
   const logger = createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
-  installProcessGuards(logger);
   try {
     if (config.INTERACTIONS_PORT !== undefined) {
       const { startHttpEndpoint } = await import('./http/start-http.js');
@@ -36,10 +35,12 @@ if (config.DISCORD_TOKEN === undefined) {
       const bot = await startBot(config, logger);
       handleShutdownSignals(() => bot.stop(), logger);
     }
+    // Only once running: a failure while starting must end the process, with code 1.
+    installProcessGuards(logger);
   } catch (err) {
-    if (!(err instanceof StartupError)) throw err;
-    logger.fatal(err.message);
-    process.stderr.write(`cannot start: ${err.message}\n`);
+    const reason = err instanceof StartupError ? err.message : `unexpected error: ${(err as Error).message}`;
+    logger.fatal({ err }, reason);
+    process.stderr.write(`cannot start: ${scrubSecrets(reason, [config.DISCORD_TOKEN])}\n`);
     process.exit(1);
   }
 }

@@ -1,4 +1,4 @@
-import type { ButtonInteraction } from 'discord.js';
+import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import { parseButtonId } from '../replies/custom-ids.js';
 import { noticePayload, toDiscordPayload } from '../replies/discord.js';
 import { REPLY_MESSAGES as M } from '../replies/messages.js';
@@ -19,7 +19,9 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     void ctx.store.recordServed(entry.id);
     return;
   }
-  // The vote is acknowledged only once it is stored for good.
+  // The vote is acknowledged only once it is stored for good, which a busy shared database
+  // can make slower than Discord's three seconds: say "thinking" first.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const outcome = await ctx.store.recordVote({
     entryId: entry.id,
     answerId: interaction.message.id,

@@ -37,11 +37,18 @@ export async function createRuntime(config: Config, logger: Logger, options: Run
     throw new StartupError(`the knowledge files in ${config.FAQ_DIR} have ${opened.issues.length} problem(s); run npm run faq:check`);
   }
   const knowledge = opened;
-  knowledge.watch();
   const store = await openStore({ path: config.DATABASE_PATH, url: config.DATABASE_URL, logger });
   const ctx: BotContext = { knowledge, store, logger, startedAt: new Date() };
-  const commands = new Map(await loadCommands());
+  let commands: Map<string, CommandModule>;
+  try {
+    commands = new Map(await loadCommands());
+  } catch (err) {
+    knowledge.close();
+    await store.close();
+    throw new StartupError((err as Error).message);
+  }
   for (const extra of options.extraCommands ?? []) commands.set(extra.data.name, extra);
+  knowledge.watch();
   const route = createRouter(commands, ctx);
 
   const client = createClient(config, options);

@@ -51,7 +51,11 @@ export async function startShards(config: Config, logger: Logger): Promise<{ sto
 
 /** Discord's recommendation for this bot, asked of the configured API (not always discord.com). */
 async function recommendedShards(config: Config): Promise<number> {
-  const rest = new REST({ ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}) }).setToken(config.DISCORD_TOKEN!);
-  const { shards } = (await rest.get(Routes.gatewayBot())) as { shards: number };
-  return Math.max(1, shards);
+  const rest = new REST({ retries: 2, timeout: 10_000, ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}) }).setToken(config.DISCORD_TOKEN!);
+  try {
+    const { shards } = (await rest.get(Routes.gatewayBot())) as { shards: number };
+    return Math.max(1, shards);
+  } catch (err) {
+    throw new StartupError(`cannot ask Discord how many shards to run${config.DISCORD_API_URL ? ` (at ${config.DISCORD_API_URL})` : ''}: ${(err as Error).message}`);
+  }
 }

@@ -2,6 +2,8 @@ import type { RESTOptions } from 'discord.js';
 
 type MakeRequest = NonNullable<RESTOptions['makeRequest']>;
 const CALLBACK = /\/interactions\/(\d+)\/[^/]+\/callback(?:\?|$)/;
+const SEEN_FOR_MS = 6 * 60_000;
+const MAX_SEEN = 100_000;
 
 /**
  * Over HTTP, Discord expects an interaction's first response as the body of its own
@@ -12,6 +14,20 @@ const CALLBACK = /\/interactions\/(\d+)\/[^/]+\/callback(?:\?|$)/;
 export class InBandCallbacks {
   private readonly waiting = new Map<string, (body: unknown) => void>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Ids already taken, with when: a replayed request must not run a second time. */
+  private readonly seen = new Map<string, number>();
+
+  /** False when this interaction id has been received before (a replay). */
+  claim(interactionId: string, now = Date.now()): boolean {
+    if (this.seen.has(interactionId)) return false;
+    // Signatures older than five minutes are refused anyway; forget ids past that.
+    for (const [id, at] of this.seen) {
+      if (now - at <= SEEN_FOR_MS && this.seen.size <= MAX_SEEN) break;
+      this.seen.delete(id);
+    }
+    this.seen.set(interactionId, now);
+    return true;
+  }
 
   /** Resolves with the callback body discord.js produces for this interaction. */
   expect(interactionId: string, timeoutMs: number): Promise<unknown> {
@@ -41,6 +57,13 @@ export class InBandCallbacks {
   readonly makeRequest: MakeRequest = async (url, init) => {
     const id = CALLBACK.exec(url)?.[1];
     const deliver = id === undefined ? undefined : this.waiting.get(id);
+    if (id !== undefined && deliver === undefined) {
+      // Too late: the HTTP request was already answered. Tell discord.js what Discord would.
+      return new Response(JSON.stringify({ code: 10062, message: 'Unknown interaction' }), {
+        status: 404,
+        headers: { 'content-type': 'application/json' },
+      });
+    }
     if (deliver === undefined) return fetch(url, init as RequestInit);
     deliver(JSON.parse(String(init.body)));
     return new Response(null, { status: 204 });

@@ -72,6 +72,7 @@ export async function startHttpEndpoint(config: Config, logger: Logger, options:
     }
     if (payload.type === PING) return reply(res, 200, { type: PING });
     if (typeof payload.id !== 'string') return reply(res, 400, { message: 'not an interaction' });
+    if (!callbacks.claim(payload.id)) return reply(res, 409, { message: 'interaction already received' });
 
     const response = callbacks.expect(payload.id, RESPONSE_DEADLINE_MS);
     try {
@@ -84,10 +85,15 @@ export async function startHttpEndpoint(config: Config, logger: Logger, options:
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.INTERACTIONS_PORT, '0.0.0.0', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.INTERACTIONS_PORT, '0.0.0.0', () => resolve());
+    });
+  } catch (err) {
+    await runtime.stop();
+    throw new StartupError(`cannot listen on port ${config.INTERACTIONS_PORT}: ${(err as Error).message}`);
+  }
   const port = (server.address() as AddressInfo).port;
   logger.info({ port, entries: ctx.knowledge.matcher.kb.entries.length, commands: runtime.commands.size }, 'ready: serving HTTP interactions');
   return {

@@ -63,3 +63,12 @@ export const str = (name: string, value: string, focused = false) => ({ type: 3,
 export const user = (name: string, value: string) => ({ type: 6, name, value }) as never;
 export const bool = (name: string, value: boolean) => ({ type: 5, name, value }) as never;
 export const sub = (name: string, options: unknown[] = []) => ({ type: 1, name, options }) as never;
+
+/**
+ * What the member finally sees: the last message body of an interaction (a reply, or the
+ * edit of a deferred one), as JSON text.
+ */
+export async function finalText(handle: { waitFor(n: number, timeoutMs?: number): Promise<{ body: unknown }[]> }, calls = 2): Promise<string> {
+  const done = await handle.waitFor(calls, 10_000);
+  return JSON.stringify(done.at(-1)!.body);
+}

@@ -1,8 +1,8 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, str, sub, type Harness } from './harness.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finalText, startHarness, str, sub, type Harness } from './harness.js';
 
 const MODERATOR = { permissions: String(1n << 5n) };
 let faqDir: string;
@@ -63,7 +63,6 @@ describe('given a database that cannot be written', () => {
     await writeFile(join(dir, 'not-a-folder'), '');
     broken = await startHarness({ env: { DATABASE_PATH: join(dir, 'not-a-folder', 'bot.sqlite') } });
   });
-  afterEach(() => undefined);
   afterAll(async () => {
     await broken?.stop();
     await rm(dir, { recursive: true, force: true });
@@ -72,7 +71,7 @@ describe('given a database that cannot be written', () => {
   it('then members still get answers, votes say they cannot be saved, and stats says it is not recording', async () => {
     const answer = JSON.stringify(await broken.fake.slash('ask', [str('question', 'what is a four eyes meeting')]).response());
     expect(answer).toMatch(/four eyes/i);
-    const vote = JSON.stringify(await broken.fake.button('vote:four-eyes:up', { id: '600000000000000077' }).response());
+    const vote = await finalText(broken.fake.button('vote:four-eyes:up', { id: '600000000000000077' }));
     expect(vote).toMatch(/can't be saved/);
     const stats = await lastText(broken.fake.slash('faq-admin', [sub('stats')], MODERATOR));
     expect(stats).toMatch(/Recording:\*\* NO/);

@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/index.js';
-import { BOT_TOKEN, str } from './harness.js';
+import { BOT_TOKEN, finalText, str } from './harness.js';
 
 /** The bot as operators run it (`npm start`'s entry point), as a child process. */
 interface Running {
@@ -71,6 +73,24 @@ describe('the bot process', () => {
     expect(bot.output()).toMatch(/cannot reach Discord at http:\/\/127\.0\.0\.1:9\/api/);
   });
 
+  it('given shards asked for while the API is out of reach, then exit 1 with the reason', async () => {
+    const bot = run({ SHARDS: 'auto', DISCORD_API_URL: 'http://127.0.0.1:9/api' });
+    const { code } = await bot.exit;
+    expect(code).toBe(1);
+    expect(bot.output()).toMatch(/cannot start: cannot ask Discord how many shards/);
+  });
+
+  it('given an HTTP interactions port already taken, then exit 1 with the reason', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const bot = run({ INTERACTIONS_PORT: String(port), DISCORD_PUBLIC_KEY: 'ab'.repeat(32) });
+    const { code } = await bot.exit;
+    taken.close();
+    expect(code).toBe(1);
+    expect(bot.output()).toMatch(new RegExp(`cannot start: cannot listen on port ${port}`));
+  });
+
   it('given a bad variable, then one line naming it and exit 2', async () => {
     const bot = run({ DISCORD_API_URL: 'not a url', GATEWAY_WATCHDOG_SECONDS: 'soon' });
     const { code } = await bot.exit;
@@ -86,7 +106,7 @@ describe('the bot process', () => {
     bot.child.kill('SIGTERM');
     const { code } = await bot.exit;
     expect(code).toBe(0);
-    expect((await vote.response()).data).toMatchObject({ content: expect.stringMatching(/Thanks/) });
+    expect(await finalText(vote)).toMatch(/Thanks/);
     const db = new Database(join(dir, 'bot.sqlite'), { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
