@@ -29,11 +29,9 @@ export async function answerQuestion(interaction: RepliableInteraction, ctx: Bot
   });
   await send(interaction, payload);
 
-  if (answer.reason === 'picked') {
-    void ctx.store.recordServed(answer.match!.entry.id);
-  } else if (answer.match !== null) {
+  if (answer.match !== null) {
     void ctx.store.recordServed(answer.match.entry.id);
-    if (answer.match.confidence < LOW_CONFIDENCE) void ctx.store.recordAsk(askRecord(interaction, answer.question, answer.match.entry.id, answer.match.confidence, 'low-confidence'));
+    if (answer.reason !== 'picked' && answer.match.confidence < LOW_CONFIDENCE) void ctx.store.recordAsk(askRecord(interaction, answer.question, answer.match.entry.id, answer.match.confidence, 'low-confidence'));
   } else if (answer.reason !== 'empty') {
     void ctx.store.recordAsk(askRecord(interaction, answer.question, answer.best?.entry.id ?? null, answer.best?.confidence ?? null, 'unanswered'));
   }

@@ -4,7 +4,7 @@ import { REPLY_MESSAGES as M } from '../replies/messages.js';
 import { handleButton } from './buttons.js';
 import type { CommandModule } from './command.js';
 import type { BotContext } from './context.js';
-import { send } from './respond.js';
+import { send, toOptions } from './respond.js';
 
 /**
  * The one place interactions enter. One try/catch: a failing handler gets the member
@@ -42,7 +42,7 @@ export function createRouter(commands: ReadonlyMap<string, CommandModule>, ctx: 
       try {
         if (interaction.deferred && !interaction.replied) {
           // The deferred message may be public: drop it, and tell the member privately.
-          await interaction.followUp({ ...noticeOptions(), flags: 64 });
+          await interaction.followUp(toOptions(noticePayload(M.genericError)));
           await interaction.deleteReply().catch(() => undefined);
         } else {
           await send(interaction, noticePayload(M.genericError));
@@ -52,9 +52,4 @@ export function createRouter(commands: ReadonlyMap<string, CommandModule>, ctx: 
       }
     }
   };
-}
-
-function noticeOptions() {
-  const p = noticePayload(M.genericError);
-  return { content: p.content ?? M.genericError, allowedMentions: p.allowedMentions };
 }

@@ -62,7 +62,7 @@ export function toDiscordPayload(reply: Reply, options: PayloadOptions = {}): Di
   if (reply.footer) embed.footer = { text: spend(reply.footer, L.embedFooter) };
   const fields: NonNullable<Embed['fields']> = [];
   if (options.echo !== undefined && options.echo.trim() !== '') {
-    const name = 'You asked';
+    const name = M.youAsked;
     budget -= name.length;
     fields.push({ name, value: spend(escapeForDiscord(options.echo), L.embedFieldValue) });
   }
@@ -99,8 +99,8 @@ function buttons(reply: Reply, options: PayloadOptions): ActionRow[] {
   const rows: ActionRow[] = [];
   const first: Button[] = [];
   if (reply.kind === 'answer' && reply.entryId && options.feedback !== false) {
-    first.push({ type: 2, style: 2, label: 'Helpful', emoji: { name: '👍' }, custom_id: voteId(reply.entryId, true) });
-    first.push({ type: 2, style: 2, label: 'Not helpful', emoji: { name: '👎' }, custom_id: voteId(reply.entryId, false) });
+    first.push({ type: 2, style: 2, label: M.helpful, emoji: { name: '👍' }, custom_id: voteId(reply.entryId, true) });
+    first.push({ type: 2, style: 2, label: M.notHelpful, emoji: { name: '👎' }, custom_id: voteId(reply.entryId, false) });
   }
   for (const s of reply.sources.slice(0, MAX_SOURCE_BUTTONS)) {
     first.push({ type: 2, style: 5, label: clip(s.publisher, L.buttonLabel), url: s.url });

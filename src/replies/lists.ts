@@ -1,4 +1,6 @@
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
+import { escapeForDiscord } from './escape.js';
+import { REPLY_MESSAGES as M } from './messages.js';
 import type { Reply } from './reply.js';
 
 export const LIST_PAGE_SIZE = 10;
@@ -23,15 +25,15 @@ export function replyForEntryList(kb: KnowledgeBase, topic: string | null, page:
   const body =
     shown.length === 0
       ? topic
-        ? `No entries under "${topic}". Topics: ${topics(kb).map((t) => t.topic).join(', ')}`
-        : 'The FAQ is empty.'
+        ? M.listNoTopic(escapeForDiscord(topic), topics(kb).map((t) => t.topic).join(', '))
+        : M.listEmpty
       : shown.map((e) => `• ${e.question} — \`${e.id}\``).join('\n');
   return {
     kind: 'notice',
-    title: topic ? `FAQ: ${topic}` : 'FAQ',
+    title: M.listTitle(topic === null ? null : escapeForDiscord(topic)),
     body,
     sources: [],
-    footer: `Page ${current} of ${pages} · ${entries.length} entries · /faq show for one entry`,
+    footer: M.listFooter(current, pages, entries.length),
     suggestions: [],
     private: true,
   };

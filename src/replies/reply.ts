@@ -58,7 +58,3 @@ export function replyForArticle(article: Article): Reply {
     private: false,
   };
 }
-
-export function notice(text: string): Reply {
-  return { kind: 'notice', title: '', body: text, sources: [], footer: '', suggestions: [], private: true };
-}

@@ -2,6 +2,7 @@ import { renderReportText } from '../moderation/report-text.js';
 import type { Report } from '../moderation/report.js';
 import { adminReply } from './admin.js';
 import type { Reply } from './reply.js';
+import { REPLY_MESSAGES as M } from './messages.js';
 import { truncate } from './truncate.js';
 
 const BODY_ROOM = 3900;
@@ -13,5 +14,5 @@ const BODY_ROOM = 3900;
 export function renderReportForDiscord(report: Report): Reply {
   // Backticks would close the block early; a look-alike keeps the text readable.
   const text = truncate(renderReportText(report).replace(/`/g, 'ˋ').trimEnd(), BODY_ROOM);
-  return adminReply('Unanswered questions and unhelpful answers', `\`\`\`\n${text}\n\`\`\``);
+  return adminReply(M.reportTitle, `\`\`\`\n${text}\n\`\`\``);
 }

@@ -11,7 +11,7 @@ export function renderText(reply: Reply): string {
     for (const s of reply.sources) lines.push(`  ${s.publisher}, "${s.title}"${s.date ? ` (${s.date})` : ''}`, `  ${s.url}`);
   }
   if (reply.suggestions.length > 0) {
-    lines.push('', reply.kind === 'answer' ? 'Related:' : 'Closest questions:');
+    lines.push('', reply.kind === 'answer' ? M.related : M.closest);
     for (const s of reply.suggestions) lines.push(`  - ${s.question}  [${s.id}]`);
   }
   if (reply.footer !== '') lines.push('', `(${reply.footer})`);
