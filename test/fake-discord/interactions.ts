@@ -83,6 +83,8 @@ export class InteractionRegistry extends EventEmitter {
 
   constructor(private readonly world: World) {
     super();
+    // Every waiting test handle listens for changes; a busy test has many at once.
+    this.setMaxListeners(0);
   }
 
   get(id: string): InteractionState | undefined {
