@@ -1,16 +1,48 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { runSync, type Steps } from '../search/slices.js';
 import { KNOWLEDGE_MESSAGES as M } from './messages.js';
-import { parseKnowledgeFile, type ParsedFile } from './parse-file.js';
+import { parseKnowledgeFile, type ParseCache, type ParsedFile, type Place } from './parse-file.js';
+import type { EntryInput, KnowledgeFileInput } from './schema.js';
 import type { Article, Entry, KnowledgeBase, KnowledgeIssue, LoadResult, Source } from './types.js';
 
 const KNOWLEDGE_FILE = /\.ya?ml$/i;
+/** Entries between two chances to yield while building a snapshot. */
+const ENTRIES_PER_STEP = 256;
+
+/** One file of a folder that passed every check: plain data, as read. */
+export interface CheckedFile {
+  readonly file: string;
+  readonly data: KnowledgeFileInput;
+}
+
+/** What a snapshot is built from: checked files, whose entries may come as they are read. */
+export interface SnapshotFile {
+  readonly file: string;
+  readonly data: Omit<KnowledgeFileInput, 'entries'> & { readonly entries: Iterable<EntryInput> };
+}
+
+/** A folder read and checked: its files, or the full list of problems. */
+export type ReadResult =
+  | { readonly ok: true; readonly files: readonly CheckedFile[] }
+  | { readonly ok: false; readonly issues: readonly KnowledgeIssue[] };
 
 /**
  * Loads every knowledge file in `dir` and checks them together. The result is either a
  * complete, frozen snapshot or the full list of problems: never a half-loaded set.
  */
 export async function loadKnowledge(dir: string): Promise<LoadResult> {
+  const read = await readKnowledge(dir);
+  if (!read.ok) return read;
+  return { ok: true, kb: runSync(snapshotSteps(dir, read.files)) };
+}
+
+/**
+ * Reads, parses and validates every knowledge file in `dir` and cross-checks them: what
+ * loadKnowledge does before building the snapshot. `cache` skips files unchanged since
+ * the last read with it.
+ */
+export async function readKnowledge(dir: string, cache?: ParseCache): Promise<ReadResult> {
   const names = await listKnowledgeFiles(dir);
   if (!Array.isArray(names)) return { ok: false, issues: [names] };
   if (names.length === 0) return { ok: false, issues: [{ file: dir, line: 1, column: 1, message: M.noFiles }] };
@@ -18,13 +50,14 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const issues: KnowledgeIssue[] = [];
   const parsed: ParsedFile[] = [];
   for (const name of names) {
-    const result = await parseKnowledgeFile(join(dir, name), relative(process.cwd(), join(dir, name)) || name);
+    const result = await parseKnowledgeFile(join(dir, name), relative(process.cwd(), join(dir, name)) || name, cache);
     if (result.ok) parsed.push(result.parsed);
     else issues.push(...result.issues);
   }
+  cache?.sweep();
   issues.push(...crossCheck(parsed));
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, kb: buildSnapshot(dir, parsed) };
+  return { ok: true, files: parsed.map(({ file, data }) => ({ file, data })) };
 }
 
 async function listKnowledgeFiles(dir: string): Promise<string[] | KnowledgeIssue> {
@@ -45,48 +78,50 @@ async function listKnowledgeFiles(dir: string): Promise<string[] | KnowledgeIssu
 
 function crossCheck(files: readonly ParsedFile[]): KnowledgeIssue[] {
   const issues: KnowledgeIssue[] = [];
-  const issueAt = (f: ParsedFile, path: (string | number)[], message: string) =>
-    issues.push({ file: f.file, ...f.at(path), message });
-  const where = (f: ParsedFile, path: (string | number)[]) => {
-    const p = f.at(path);
-    return `${f.file}:${p.line}`;
-  };
+  const issueAt = (f: ParsedFile, place: Place, message: string) => issues.push({ file: f.file, line: place.line, column: place.column, message });
+  // Where a first use was, written out only when a second one is found.
+  const where = (f: ParsedFile, place: Place) => `${f.file}:${place.line}`;
+  type First = { f: ParsedFile; place: Place };
 
-  const sources = new Map<string, string>();
+  const sources = new Map<string, First>();
   for (const f of files) {
     for (const id of Object.keys(f.data.sources)) {
+      const place = f.places.sources.get(id)!;
       const seen = sources.get(id);
-      if (seen) issueAt(f, ['sources', id], M.duplicateId('source', id, seen));
-      else sources.set(id, where(f, ['sources', id]));
+      if (seen) issueAt(f, place, M.duplicateId('source', id, where(seen.f, seen.place)));
+      else sources.set(id, { f, place });
     }
   }
-  const ids = new Map<string, string>();
-  const articleIds = new Map<string, string>();
-  const questions = new Map<string, { id: string; where: string }>();
+  const ids = new Map<string, First>();
+  const articleIds = new Map<string, First>();
+  const questions = new Map<string, { id: string } & First>();
   for (const f of files) {
     f.data.articles.forEach((a, i) => {
+      const places = f.places.articles[i]!;
       const seen = articleIds.get(a.id);
-      if (seen) issueAt(f, ['articles', i, 'id'], M.duplicateId('article', a.id, seen));
-      else articleIds.set(a.id, where(f, ['articles', i, 'id']));
-      if (!sources.has(a.source)) issueAt(f, ['articles', i, 'source'], M.unknownSource(a.source));
+      if (seen) issueAt(f, places.id, M.duplicateId('article', a.id, where(seen.f, seen.place)));
+      else articleIds.set(a.id, { f, place: places.id });
+      if (!sources.has(a.source)) issueAt(f, places.source, M.unknownSource(a.source));
     });
     f.data.entries.forEach((e, i) => {
+      const places = f.places.entries[i]!;
       const seen = ids.get(e.id);
-      if (seen) issueAt(f, ['entries', i, 'id'], M.duplicateId('entry', e.id, seen));
-      else ids.set(e.id, where(f, ['entries', i, 'id']));
+      if (seen) issueAt(f, places.id, M.duplicateId('entry', e.id, where(seen.f, seen.place)));
+      else ids.set(e.id, { f, place: places.id });
       e.sources.forEach((s, j) => {
-        if (!sources.has(s)) issueAt(f, ['entries', i, 'sources', j], M.unknownSource(s));
+        if (!sources.has(s)) issueAt(f, places.sources[j]!, M.unknownSource(s));
       });
       const key = e.question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
       const twin = questions.get(key);
-      if (twin) issueAt(f, ['entries', i, 'question'], M.duplicateQuestion(twin.id, twin.where));
-      else questions.set(key, { id: e.id, where: where(f, ['entries', i, 'question']) });
+      if (twin) issueAt(f, places.question, M.duplicateQuestion(twin.id, where(twin.f, twin.place)));
+      else questions.set(key, { id: e.id, f, place: places.question });
     });
   }
   return issues;
 }
 
-function buildSnapshot(dir: string, files: readonly ParsedFile[]): KnowledgeBase {
+/** The frozen snapshot of checked files, built a few hundred entries at a time. */
+export function* snapshotSteps(dir: string, files: readonly SnapshotFile[]): Steps<KnowledgeBase> {
   const sources = new Map<string, Source>();
   for (const f of files) {
     for (const [id, s] of Object.entries(f.data.sources)) sources.set(id, Object.freeze({ id, ...s }));
@@ -107,8 +142,11 @@ function buildSnapshot(dir: string, files: readonly ParsedFile[]): KnowledgeBase
           file: f.file,
         }),
       );
+      if (entries.length % ENTRIES_PER_STEP === 0) yield;
     }
   }
+  const entryById = new Map(entries.map((e) => [e.id, e]));
+  yield;
   return Object.freeze({
     dir,
     files: Object.freeze(files.map((f) => f.file)),
@@ -116,7 +154,7 @@ function buildSnapshot(dir: string, files: readonly ParsedFile[]): KnowledgeBase
     articles: Object.freeze(articles),
     sources,
     synonyms: Object.freeze(files.flatMap((f) => f.data.synonyms.map((g) => Object.freeze([...g])))),
-    entryById: new Map(entries.map((e) => [e.id, e])),
+    entryById,
     articleById: new Map(articles.map((a) => [a.id, a])),
     loadedAt: new Date(),
   });

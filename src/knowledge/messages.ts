@@ -21,4 +21,5 @@ export const KNOWLEDGE_MESSAGES = Object.freeze({
   unknownSource: (id: string) => `the source "${id}" is not defined in any knowledge file`,
   noFiles: 'no knowledge files (*.yaml or *.yml) in this folder',
   notADirectory: 'the knowledge folder does not exist or is not a folder',
+  readerFailed: (why: string) => `the knowledge files could not be read: the loader stopped (${why}); try again or restart the bot`,
 });

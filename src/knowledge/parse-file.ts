@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { Alias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
+import { fastYaml, type FastYaml } from './fast-yaml.js';
 import { KNOWLEDGE_LIMITS } from './limits.js';
 import { KNOWLEDGE_MESSAGES as M } from './messages.js';
 import { knowledgeFileSchema, type KnowledgeFileInput } from './schema.js';
@@ -8,11 +10,27 @@ import type { KnowledgeIssue } from './types.js';
 
 export type Path = readonly (string | number)[];
 
+export interface Place {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Where the values that the cross-check of all files may have to point at start (ids,
+ * questions, source references): only these, so that no parsed document is kept.
+ */
+export interface FilePlaces {
+  /** Each source's mapping, by id. */
+  readonly sources: ReadonlyMap<string, Place>;
+  readonly articles: readonly { readonly id: Place; readonly source: Place }[];
+  readonly entries: readonly { readonly id: Place; readonly question: Place; readonly sources: readonly Place[] }[];
+}
+
+/** One file, read and valid on its own: plain data (it can be cached or sent to another thread). */
 export interface ParsedFile {
   readonly file: string;
   readonly data: KnowledgeFileInput;
-  /** Where a value (by its path in the file) starts, for errors found after parsing. */
-  readonly at: (path: Path) => { line: number; column: number };
+  readonly places: FilePlaces;
 }
 
 export type ParseResult =
@@ -27,8 +45,34 @@ const ALLOWED_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:map', 
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Results of parseKnowledgeText by file and content, so that a reload parses again only the
+ * files that changed. Keep one per folder being reloaded.
+ */
+export class ParseCache {
+  private results = new Map<string, { hash: string; result: ParseResult }>();
+  private seen = new Set<string>();
+
+  /** The result for `file` when its text is `bytes` again; else parses it and remembers. */
+  parse(file: string, bytes: Buffer, text: () => string): ParseResult {
+    const hash = createHash('sha256').update(bytes).digest('base64');
+    this.seen.add(file);
+    const cached = this.results.get(file);
+    if (cached !== undefined && cached.hash === hash) return cached.result;
+    const result = parseKnowledgeText(text(), file);
+    this.results.set(file, { hash, result });
+    return result;
+  }
+
+  /** Forgets the files not parsed since the last call (deleted or renamed ones). */
+  sweep(): void {
+    for (const file of this.results.keys()) if (!this.seen.has(file)) this.results.delete(file);
+    this.seen = new Set();
+  }
+}
+
 /** Reads, parses and validates one knowledge file; every problem found is returned. */
-export async function parseKnowledgeFile(path: string, displayName = path): Promise<ParseResult> {
+export async function parseKnowledgeFile(path: string, displayName = path, cache?: ParseCache): Promise<ParseResult> {
   const fail = (message: string, line = 1, column = 1): ParseResult => ({
     ok: false,
     issues: [{ file: displayName, line, column, message }],
@@ -39,6 +83,10 @@ export async function parseKnowledgeFile(path: string, displayName = path): Prom
     if (info.size > KNOWLEDGE_LIMITS.fileBytes) return fail(M.tooBig(info.size, KNOWLEDGE_LIMITS.fileBytes));
     const bytes = await readFile(path);
     if (bytes.length > KNOWLEDGE_LIMITS.fileBytes) return fail(M.tooBig(bytes.length, KNOWLEDGE_LIMITS.fileBytes));
+    if (cache !== undefined) {
+      // A decoding error is thrown from inside parse(); the catch below names it.
+      return cache.parse(displayName, bytes, () => utf8.decode(bytes));
+    }
     text = utf8.decode(bytes); // also drops a leading BOM
   } catch (error) {
     if (error instanceof TypeError) return fail(M.notUtf8);
@@ -48,6 +96,20 @@ export async function parseKnowledgeFile(path: string, displayName = path): Prom
 }
 
 export function parseKnowledgeText(text: string, file: string): ParseResult {
+  if (text.trim() === '') return { ok: false, issues: [{ file, line: 1, column: 1, message: M.empty }] };
+  // Most files are plain YAML that the fast reader takes (and a valid one needs nothing
+  // else); anything it leaves, and any file with a problem, is read by the yaml package,
+  // which gives the same data and names every problem.
+  const fast = fastYaml(text);
+  if (fast !== undefined) {
+    const result = knowledgeFileSchema.safeParse(fast.value);
+    if (result.success) return { ok: true, parsed: { file, data: result.data, places: placesFromFastYaml(fast) } };
+  }
+  return parseWithYaml(text, file);
+}
+
+/** parseKnowledgeText without the fast reader: the reference it is tested against. */
+export function parseWithYaml(text: string, file: string): ParseResult {
   const lines = new LineCounter();
   const issues: KnowledgeIssue[] = [];
   const place = (offset: number) => {
@@ -55,8 +117,6 @@ export function parseKnowledgeText(text: string, file: string): ParseResult {
     return { line: pos.line, column: pos.col };
   };
   const report = (offset: number, message: string) => issues.push({ file, ...place(offset), message });
-
-  if (text.trim() === '') return { ok: false, issues: [{ file, line: 1, column: 1, message: M.empty }] };
 
   let doc: Document;
   try {
@@ -101,13 +161,60 @@ export function parseKnowledgeText(text: string, file: string): ParseResult {
   if (doc.contents === null) return { ok: false, issues: [{ file, line: 1, column: 1, message: M.empty }] };
   if (!isMap(doc.contents)) return { ok: false, issues: [{ file, ...place(doc.contents.range?.[0] ?? 0), message: M.notMapping }] };
 
-  const at = (path: Path) => place(deepestNode(doc, path)?.range?.[0] ?? 0);
   const result = knowledgeFileSchema.safeParse(doc.toJS({ maxAliasCount: KNOWLEDGE_LIMITS.aliasCount }));
   if (!result.success) {
     for (const issue of result.error.issues) issues.push(...describeIssue(doc, issue, file, place));
     return { ok: false, issues };
   }
-  return { ok: true, parsed: { file, data: result.data, at } };
+  const at = (path: Path) => place(deepestNode(doc, path)?.range?.[0] ?? 0);
+  return { ok: true, parsed: { file, data: result.data, places: placesOf(result.data, at) } };
+}
+
+/** The places the cross-check may need, from where each value is (`at`, by its path). */
+function placesOf(data: KnowledgeFileInput, at: (path: Path) => Place): FilePlaces {
+  return {
+    sources: new Map(Object.keys(data.sources).map((id) => [id, at(['sources', id])])),
+    articles: data.articles.map((_, i) => ({ id: at(['articles', i, 'id']), source: at(['articles', i, 'source']) })),
+    entries: data.entries.map((e, i) => ({
+      id: at(['entries', i, 'id']),
+      question: at(['entries', i, 'question']),
+      sources: e.sources.map((_, j) => at(['entries', i, 'sources', j])),
+    })),
+  };
+}
+
+/** The same places, from the fast reader's value starts (the file was valid, so each is there). */
+function placesFromFastYaml({ value, starts, lineStarts }: FastYaml): FilePlaces {
+  const place = (offset: number | undefined): Place => {
+    // As the yaml package's LineCounter.linePos does it.
+    const at = offset ?? 0;
+    let low = 0;
+    let high = lineStarts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (lineStarts[mid]! < at) low = mid + 1;
+      else high = mid;
+    }
+    if (lineStarts[low] === at) return { line: low + 1, column: 1 };
+    return { line: low, column: at - lineStarts[low - 1]! + 1 };
+  };
+  const startsOf = (node: unknown) => (node !== null && typeof node === 'object' ? (starts.get(node) as Record<string | number, number> | undefined) : undefined);
+  const itemsOf = (node: unknown): unknown[] => (Array.isArray(node) ? node : []);
+  const sources = value.sources as Record<string, unknown> | undefined;
+  const sourceStarts = startsOf(sources);
+  return {
+    sources: new Map(Object.keys(sources ?? {}).map((id) => [id, place(sourceStarts?.[id])])),
+    articles: itemsOf(value.articles).map((article) => {
+      const s = startsOf(article);
+      return { id: place(s?.id), source: place(s?.source) };
+    }),
+    entries: itemsOf(value.entries).map((entry) => {
+      const s = startsOf(entry);
+      const refs = (entry as Record<string, unknown>).sources;
+      const refStarts = startsOf(refs);
+      return { id: place(s?.id), question: place(s?.question), sources: itemsOf(refs).map((_, j) => place(refStarts?.[j])) };
+    }),
+  };
 }
 
 function describeIssue(

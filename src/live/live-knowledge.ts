@@ -1,12 +1,22 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
-import { loadKnowledge } from '../knowledge/load.js';
+import { loadKnowledge, snapshotSteps } from '../knowledge/load.js';
 import { formatIssue, type KnowledgeIssue } from '../knowledge/types.js';
 import { Matcher } from '../search/matcher.js';
+import { runSliced } from '../search/slices.js';
+import { defaultReader, type KnowledgeReader } from './reader.js';
 
 export type ReloadOutcome =
   | { ok: true; entries: number; articles: number; files: number }
   | { ok: false; issues: readonly KnowledgeIssue[] };
+
+export interface LiveKnowledgeOptions {
+  /**
+   * How a reload reads, checks and indexes the folder: by default in a worker thread
+   * (reader.ts), so that questions keep being answered meanwhile.
+   */
+  reader?: KnowledgeReader;
+}
 
 /** Quiet time after the last change before reloading: editors save in several steps. */
 const SETTLE_MS = 300;
@@ -17,6 +27,10 @@ const REWATCH_MS = 1000;
  * The knowledge currently served. A reload validates the whole folder and swaps in a new
  * matcher only when all of it is good; a broken edit keeps the last good answers and is
  * remembered (`problem`) so moderators can see it.
+ *
+ * A reload never holds the event loop for long: the files are read, parsed, checked and
+ * indexed in a worker thread; the snapshot and the new matcher (from that index) are then
+ * put together a few milliseconds at a time, while the old matcher keeps answering.
  */
 export class LiveKnowledge {
   private current: Matcher;
@@ -31,15 +45,19 @@ export class LiveKnowledge {
     private readonly dir: string,
     matcher: Matcher,
     private readonly logger: Logger,
+    private readonly reader: KnowledgeReader,
   ) {
     this.current = matcher;
   }
 
-  /** Loads the folder once; fails (with the issues) when it is not valid at start. */
-  static async open(dir: string, logger: Logger): Promise<LiveKnowledge | { issues: readonly KnowledgeIssue[] }> {
+  /**
+   * Loads the folder once, at full speed (nothing is being answered yet); fails (with the
+   * issues) when it is not valid at start.
+   */
+  static async open(dir: string, logger: Logger, options: LiveKnowledgeOptions = {}): Promise<LiveKnowledge | { issues: readonly KnowledgeIssue[] }> {
     const result = await loadKnowledge(dir);
     if (!result.ok) return { issues: result.issues };
-    return new LiveKnowledge(dir, new Matcher(result.kb), logger);
+    return new LiveKnowledge(dir, new Matcher(result.kb), logger, options.reader ?? defaultReader());
   }
 
   get matcher(): Matcher {
@@ -70,17 +88,20 @@ export class LiveKnowledge {
   }
 
   private async load(): Promise<ReloadOutcome> {
-    const result = await loadKnowledge(this.dir);
-    if (!result.ok) {
-      this.lastProblem = result.issues;
-      for (const issue of result.issues) this.logger.error({ issue: formatIssue(issue) }, 'knowledge files are broken; still serving the last good set');
-      return { ok: false, issues: result.issues };
+    const read = await this.reader.read(this.dir);
+    if (!read.ok) {
+      // After close() the reader is stopped: that is no problem with the files.
+      if (this.closed) return { ok: false, issues: read.issues };
+      this.lastProblem = read.issues;
+      for (const issue of read.issues) this.logger.error({ issue: formatIssue(issue) }, 'knowledge files are broken; still serving the last good set');
+      return { ok: false, issues: read.issues };
     }
-    // Building the index takes a while for a big FAQ; it runs before the swap, which is
-    // a single assignment, so a question is answered by the old or the new set, whole.
-    this.current = new Matcher(result.kb);
+    // The snapshot and its index are built in slices, with the event loop free in between;
+    // the swap is a single assignment, so a question is answered by the old or the new
+    // set, whole.
+    const kb = await runSliced(snapshotSteps(this.dir, read.files));
+    this.current = read.index !== undefined ? await Matcher.restore(kb, read.index) : await Matcher.build(kb);
     this.lastProblem = null;
-    const { kb } = result;
     this.logger.info({ entries: kb.entries.length, articles: kb.articles.length, files: kb.files.length }, 'knowledge reloaded');
     return { ok: true, entries: kb.entries.length, articles: kb.articles.length, files: kb.files.length };
   }
@@ -119,6 +140,7 @@ export class LiveKnowledge {
 
   close(): void {
     this.closed = true;
+    this.reader.close();
     if (this.timer) clearTimeout(this.timer);
     this.watcher?.close();
     this.watcher = null;

@@ -16,20 +16,29 @@ export interface Token {
  * a word to the question, on the FAQ side and the member's side alike, so both agree:
  * "what are the talks for" and "what is the purpose of the talks" then share "purpose".
  */
-const INTENTS: readonly { pattern: RegExp; word: string }[] = [
+const INTENTS: readonly { pattern: RegExp; word: string; needs: string }[] = [
   // "what are the talks for", "what are they after"
-  { pattern: /^(?:(?:so|and|but|ok|like|then) )*what\b.* (?:for|after)$/, word: 'purpose' },
+  { pattern: /^(?:(?:so|and|but|ok|like|then) )*what\b.* (?:for|after)$/, word: 'purpose', needs: 'what' },
 ];
 
-/** Question shapes rewritten in place, where their meaning sits in the question. */
-const REWRITES: readonly [RegExp, string][] = [
+/**
+ * Question shapes rewritten in place, where their meaning sits in the question. `needs` is
+ * text a match cannot do without: when it is absent the pattern is not run at all.
+ */
+const REWRITES: readonly { pattern: RegExp; replacement: string; needs: string }[] = [
   // "how many", "how much": asks for a number, which an entry either gives or does not.
-  [/\bhow (?:many|much)\b/g, 'how quantity'],
+  { pattern: /\bhow (?:many|much)\b/g, replacement: 'how quantity', needs: 'how m' },
   // "what do they want", "what are both sides hoping for", "what are they trying to get"
-  [/\b(what(?: \w+){0,6}) (?:want|wants|wanted|hope|hopes|hoping|trying|tryin|try|aiming|seeking|seek)\b/g, '$1 purpose'],
+  {
+    pattern: /\b(what(?: \w+){0,6}) (?:want|wants|wanted|hope|hopes|hoping|trying|tryin|try|aiming|seeking|seek)\b/g,
+    replacement: '$1 purpose',
+    needs: 'what ',
+  },
 ];
-
 const MAX_CACHED_WORDS = 100_000;
+const NO_TOKENS: readonly Token[] = Object.freeze([]);
+/** No longer word is shorthand: most words need no look-up. */
+const LONGEST_SHORTHAND = Math.max(0, ...[...SHORTHAND.keys()].map((k) => k.length));
 
 /**
  * Turns text into index terms: normalised words, chat shorthand spelled out, stop words
@@ -41,9 +50,15 @@ export class Analyzer {
   /** Every multi-word synonym in one pattern (longest first), and what each stands for. */
   private readonly phrasePattern: RegExp | undefined;
   private readonly phraseSynonyms = new Map<string, string>();
+  /** Each multi-word synonym's first word and a space: text without any of them has no phrase. */
+  private readonly phraseHeads: readonly string[];
 
   private readonly vocabulary: ReadonlySet<string>;
+  /** The first parts (2+ letters, leaving 2+) of the vocabulary's words: a pair can only join when its first word is one. */
+  private readonly compoundHeads = new Set<string>();
   private readonly cache = new Map<string, Token>();
+  /** What each typed word (after shorthand and compounds) turns into: no token, one, or a few. */
+  private readonly typedCache = new Map<string, readonly Token[]>();
 
   /**
    * `vocabulary`, the words of the FAQ, lets two typed words that the FAQ writes as one be
@@ -51,6 +66,7 @@ export class Analyzer {
    */
   constructor(synonymGroups: readonly (readonly string[])[] = [], vocabulary: ReadonlySet<string> = new Set()) {
     this.vocabulary = vocabulary;
+    for (const word of vocabulary) for (let k = 2; k <= word.length - 2; k++) this.compoundHeads.add(word.slice(0, k));
     for (const group of synonymGroups) {
       const [canonical, ...others] = group.map((w) => expandShorthand(normalize(w)));
       if (!canonical) continue;
@@ -62,31 +78,83 @@ export class Analyzer {
     // Longer phrases first, so "united states of america" wins over "united states".
     const phrases = [...this.phraseSynonyms.keys()].sort((a, b) => b.length - a.length);
     this.phrasePattern = phrases.length > 0 ? new RegExp(`\\b(?:${phrases.map(escapeRegExp).join('|')})\\b`, 'g') : undefined;
+    this.phraseHeads = [...new Set(phrases.map((p) => `${p.slice(0, p.indexOf(' '))} `))];
   }
 
   tokens(text: string): Token[] {
-    let s = this.joinCompounds(expandShorthand(normalize(text)));
-    for (const [pattern, replacement] of REWRITES) {
-      pattern.lastIndex = 0;
-      s = s.replace(pattern, replacement);
-    }
-    const intents: (typeof INTENTS)[number][] = [];
-    for (const intent of INTENTS) {
-      if (intent.pattern.test(s) && !intents.some((i) => i.word === intent.word)) intents.push(intent);
-    }
-    if (this.phrasePattern !== undefined) s = s.replace(this.phrasePattern, (phrase) => this.phraseSynonyms.get(phrase) ?? phrase);
+    return this.tokensOf(normalize(text));
+  }
+
+  /** The tokens of a text already normalised by normalize() (what tokens() does after it). */
+  tokensOf(normalized: string): Token[] {
     const out: Token[] = [];
-    for (const typed of s.split(' ')) {
-      const raw = IRREGULAR_VERBS.get(typed) ?? typed;
-      if (raw === '' || STOP_WORDS.has(raw)) continue;
-      const word = this.wordSynonyms.get(raw) ?? raw;
-      for (const part of word.split(' ')) if (!STOP_WORDS.has(part)) out.push(this.token(part));
+    if (normalized === '') return out;
+    // Shorthand spelled out, then compounds joined, on the words.
+    let parts = normalized.split(' ');
+    let changed = false;
+    let spaced = false;
+    for (let i = 0; i < parts.length; i++) {
+      if (parts[i]!.length > LONGEST_SHORTHAND) continue;
+      const long = SHORTHAND.get(parts[i]!);
+      if (long !== undefined) {
+        parts[i] = long;
+        changed = true;
+        if (long.includes(' ')) spaced = true;
+      }
     }
-    for (const intent of intents) {
-      const word = this.wordSynonyms.get(intent.word) ?? intent.word;
-      for (const part of word.split(' ')) out.push({ ...this.token(part), intent: true });
+    if (spaced) parts = parts.join(' ').split(' ');
+    if (this.joinCompounds(parts)) changed = true;
+    // The question's shape: rewrites, intents and multi-word synonyms, on the text.
+    let s = changed ? parts.join(' ') : normalized;
+    let rewritten = false;
+    for (const { pattern, replacement, needs } of REWRITES) {
+      if (!s.includes(needs)) continue;
+      pattern.lastIndex = 0;
+      const next = s.replace(pattern, replacement);
+      if (next !== s) {
+        s = next;
+        rewritten = true;
+      }
+    }
+    let intents: (typeof INTENTS)[number][] | undefined;
+    for (const intent of INTENTS) {
+      if (s.includes(intent.needs) && intent.pattern.test(s) && !intents?.some((i) => i.word === intent.word)) (intents ??= []).push(intent);
+    }
+    if (this.phrasePattern !== undefined && this.phraseHeads.some((head) => s.includes(head))) {
+      const next = s.replace(this.phrasePattern, (phrase) => this.phraseSynonyms.get(phrase) ?? phrase);
+      if (next !== s) {
+        s = next;
+        rewritten = true;
+      }
+    }
+    for (const typed of rewritten ? s.split(' ') : parts) {
+      for (const token of this.typedTokens(typed)) out.push(token);
+    }
+    if (intents !== undefined) {
+      for (const intent of intents) {
+        const word = this.wordSynonyms.get(intent.word) ?? intent.word;
+        for (const part of word.split(' ')) out.push({ ...this.token(part), intent: true });
+      }
     }
     return out;
+  }
+
+  /** The tokens one typed word stands for: none for a stop word, several for a phrase synonym. */
+  private typedTokens(typed: string): readonly Token[] {
+    let tokens = this.typedCache.get(typed);
+    if (tokens === undefined) {
+      tokens = NO_TOKENS;
+      const raw = IRREGULAR_VERBS.get(typed) ?? typed;
+      if (raw !== '' && !STOP_WORDS.has(raw)) {
+        const word = this.wordSynonyms.get(raw) ?? raw;
+        const found: Token[] = [];
+        for (const part of word.split(' ')) if (!STOP_WORDS.has(part)) found.push(this.token(part));
+        tokens = found;
+      }
+      if (this.typedCache.size >= MAX_CACHED_WORDS) this.typedCache.clear();
+      this.typedCache.set(typed, tokens);
+    }
+    return tokens;
   }
 
   /** An adverb read as its adjective when the FAQ has that ("directly" as "direct"). */
@@ -96,18 +164,19 @@ export class Analyzer {
     return this.vocabulary.has(base) && !STOP_WORDS.has(base) ? base : word;
   }
 
-  private joinCompounds(s: string): string {
-    if (this.vocabulary.size === 0 || !s.includes(' ')) return s;
-    const parts = s.split(' ');
+  /** Joins, in place, neighbours that the FAQ writes as one word; true when any were. */
+  private joinCompounds(parts: string[]): boolean {
+    if (this.vocabulary.size === 0 || parts.length < 2) return false;
     let changed = false;
     for (let i = 0; i + 1 < parts.length; i++) {
+      if (parts[i + 1]!.length < 2 || !this.compoundHeads.has(parts[i]!)) continue;
       const joined = parts[i]! + parts[i + 1]!;
-      if (parts[i]!.length >= 2 && parts[i + 1]!.length >= 2 && !STOP_WORDS.has(joined) && this.vocabulary.has(joined)) {
+      if (!STOP_WORDS.has(joined) && this.vocabulary.has(joined)) {
         parts.splice(i, 2, joined);
         changed = true;
       }
     }
-    return changed ? parts.join(' ') : s;
+    return changed;
   }
 
   token(word: string): Token {

@@ -3,9 +3,10 @@ import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import { Analyzer } from './analyzer.js';
 import { confidenceOf, type Signals } from './confidence.js';
 import { MATCHER_DEFAULTS, type MatcherOptions } from './defaults.js';
-import { words } from './normalize.js';
-import { PhraseIndex } from './phrase-index.js';
-import { SpellingCorrector, typosInAlternates } from './spelling.js';
+import { normalize } from './normalize.js';
+import { PhraseIndex, type NormalizedEntry, type PhraseIndexData } from './phrase-index.js';
+import { runSliced, runSync, type Steps } from './slices.js';
+import { SpellingCorrector, typosInAlternatesSteps, type SpellingData } from './spelling.js';
 import { TopK } from './top-k.js';
 import type { Answer, Candidate, Suggestion } from './types.js';
 
@@ -70,7 +71,64 @@ interface Scored {
   readonly matchedHead: number;
 }
 
-type ScoreFunction = (queryCoverage: number, phrasingCoverage: number) => number;
+/**
+ * How rank() scores a phrasing: for an answer, queryCoverage^e x phrasingCoverage^(1-e);
+ * while typing (autocomplete), every typed word found counts and how much is still
+ * untyped matters little: 0.8 x queryCoverage + 0.2 x phrasingCoverage. A plain number
+ * rather than a function, so the hot loop stays monomorphic and allocates nothing.
+ */
+const SCORE_ANSWER = 0;
+const SCORE_COMPLETION = 1;
+type ScoreMode = typeof SCORE_ANSWER | typeof SCORE_COMPLETION;
+
+/** What indexing a snapshot produces; a Matcher is these plus scratch space. */
+export interface MatcherIndex {
+  readonly analyzer: Analyzer;
+  readonly index: PhraseIndex;
+  readonly speller: SpellingCorrector;
+  readonly sortedWords: readonly string[];
+  /** What the analyzer was made from: the synonym groups (the FAQ's, then its alternates' typos) and the FAQ's words. */
+  readonly groups: readonly (readonly string[])[];
+  readonly vocabulary: readonly string[];
+}
+
+/**
+ * A snapshot's index as plain data (Matcher.indexData), to build in one thread and use in
+ * another (Matcher.restore): lists of words and typed arrays, whose buffers can be
+ * transferred (transferablesOf).
+ */
+export interface MatcherIndexData {
+  /** How many entries the snapshot it was built from has. */
+  readonly entries: number;
+  /** The options the index depends on, as they were. */
+  readonly options: IndexOptions;
+  readonly groups: readonly (readonly string[])[];
+  readonly vocabulary: readonly string[];
+  readonly index: PhraseIndexData;
+  readonly speller: SpellingData;
+  readonly sortedWords: readonly string[];
+}
+
+/** The options that indexing depends on (the others only matter when asking). */
+type IndexOptions = Pick<MatcherOptions, 'questionWordWeight' | 'tagsAsPhrasing' | 'minCorrectableLength' | 'correctionScore'>;
+const indexOptions = ({ questionWordWeight, tagsAsPhrasing, minCorrectableLength, correctionScore }: MatcherOptions): IndexOptions => ({
+  questionWordWeight,
+  tagsAsPhrasing,
+  minCorrectableLength,
+  correctionScore,
+});
+
+/** The buffers of `data` that postMessage can move instead of copying. */
+export function transferablesOf(data: MatcherIndexData): ArrayBuffer[] {
+  const { weight, postings, postingStarts, answerPostings, answerStarts, phrasingEntry, phrasingWeight, phrasingIsTags } = data.index;
+  const { keyEnds, lists, listEnds, slots } = data.speller.table;
+  return [weight, postings, postingStarts, answerPostings, answerStarts, phrasingEntry, phrasingWeight, phrasingIsTags, keyEnds, lists, listEnds, slots].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+}
+
+/** Entries (or articles) between two chances to yield while reading the vocabulary. */
+const ENTRIES_PER_STEP = 32;
 
 /**
  * Matches questions against one knowledge base snapshot. Build a new Matcher for a new
@@ -83,7 +141,6 @@ export class Matcher {
   private readonly index: PhraseIndex;
   private readonly speller: SpellingCorrector;
   private readonly sortedWords: readonly string[];
-  private readonly scoreAnswer: ScoreFunction;
   // Scratch space reused by every query: queries run one at a time on the event loop.
   private readonly matchedQuery: Float64Array;
   private readonly matchedPhrasing: Float64Array;
@@ -104,19 +161,18 @@ export class Matcher {
   private rankCount = 0;
   private generation = 0;
 
-  constructor(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}) {
+  /**
+   * Indexes `kb` at once: about a second for 10,000 entries, during which the event loop is
+   * held. `built` is what Matcher.build() prepared (internal).
+   */
+  constructor(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}, built?: MatcherIndex) {
     this.kb = kb;
     this.options = Object.freeze({ ...MATCHER_DEFAULTS, ...options });
-    const { vocabulary, typos } = readVocabulary(kb);
-    this.analyzer = new Analyzer([...kb.synonyms, ...typos], vocabulary);
-    this.index = new PhraseIndex(kb.entries, this.analyzer, this.options.questionWordWeight, this.options.tagsAsPhrasing);
-    this.speller = new SpellingCorrector(
-      [...this.index.words].filter((w) => w.length >= this.options.minCorrectableLength),
-      this.options.correctionScore,
-    );
-    this.sortedWords = [...this.index.words].sort();
-    const { queryExponent } = this.options;
-    this.scoreAnswer = (q, p) => Math.pow(q, queryExponent) * Math.pow(p, 1 - queryExponent);
+    const { analyzer, index, speller, sortedWords } = built ?? runSync(indexSteps(kb, this.options));
+    this.analyzer = analyzer;
+    this.index = index;
+    this.speller = speller;
+    this.sortedWords = sortedWords;
     const n = this.index.phrasingCount;
     const m = kb.entries.length;
     this.matchedQuery = new Float64Array(n);
@@ -135,6 +191,38 @@ export class Matcher {
     this.answerStamp = new Uint32Array(m);
     this.entryList = new Uint32Array(m);
     this.entryListed = new Uint32Array(m);
+  }
+
+  /**
+   * The same Matcher as `new Matcher(kb, options)`, indexed in slices of a few milliseconds
+   * with the event loop free in between: what a live reload uses, so questions asked
+   * meanwhile are answered (by the old matcher) without waiting for the whole index.
+   */
+  static async build(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}): Promise<Matcher> {
+    const built = await runSliced(indexSteps(kb, Object.freeze({ ...MATCHER_DEFAULTS, ...options })));
+    return new Matcher(kb, options, built);
+  }
+
+  /**
+   * Indexes `kb` at once, as plain data that Matcher.restore() turns back into a matcher
+   * (in another thread: a live reload indexes in a worker).
+   */
+  static indexData(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}): MatcherIndexData {
+    const all = Object.freeze({ ...MATCHER_DEFAULTS, ...options });
+    const { index, speller, sortedWords, groups, vocabulary } = runSync(indexSteps(kb, all));
+    return { entries: kb.entries.length, options: indexOptions(all), groups, vocabulary, index: index.toData(), speller: speller.toData(), sortedWords };
+  }
+
+  /**
+   * The Matcher that `new Matcher(kb, options)` would be, from what Matcher.indexData(kb,
+   * options) made of the same snapshot; in slices of a few milliseconds, like build().
+   */
+  static async restore(kb: KnowledgeBase, data: MatcherIndexData, options: Partial<MatcherOptions> = {}): Promise<Matcher> {
+    if (data.entries !== kb.entries.length) throw new Error(`this index is of ${data.entries} entries, the snapshot has ${kb.entries.length}`);
+    const wanted = indexOptions(Object.freeze({ ...MATCHER_DEFAULTS, ...options }));
+    if (JSON.stringify(wanted) !== JSON.stringify(data.options)) throw new Error('this index was built with other options');
+    const built = await runSliced(restoreSteps(data));
+    return new Matcher(kb, options, built);
   }
 
   /** The entry with this exact id, if the snapshot has it. */
@@ -156,7 +244,7 @@ export class Matcher {
     if (query.terms.length === 0 && query.unknownWeight === 0) {
       return { question, match: null, best: null, runnersUp: [], suggestions: [], reason: 'empty' };
     }
-    const scored = this.rank(query, this.options.runnersUp + 1, this.scoreAnswer);
+    const scored = this.rank(query, this.options.runnersUp + 1, SCORE_ANSWER);
     const ranked: Candidate[] = [];
     let signals: Signals | undefined;
     let ceiling = 1;
@@ -187,7 +275,7 @@ export class Matcher {
     if (query.terms.length === 0) {
       return this.kb.entries.slice(0, cap).map((entry) => ({ id: entry.id, question: entry.question, score: 0 }));
     }
-    return this.rank(query, cap, scoreCompletion).map((s) => {
+    return this.rank(query, cap, SCORE_COMPLETION).map((s) => {
       const entry = this.kb.entries[s.e]!;
       return { id: entry.id, question: entry.question, score: round(s.score) };
     });
@@ -287,11 +375,12 @@ export class Matcher {
     return [...ids];
   }
 
-  private rank(query: Query, limit: number, score: ScoreFunction): Scored[] {
+  private rank(query: Query, limit: number, mode: ScoreMode): Scored[] {
     const { matchedQuery, matchedPhrasing, touched, entryScore, entryCover, entryEvidence, entryTop, entryOwn, entryPhrasing, entryWords } = this;
     const { stamp, entryStamp } = this;
-    const { postings, answerPostings, weight, phrasingEntry, phrasingWeight, phrasingIsTags } = this.index;
-    const { answerWeight, spreadWeight, tagWeight } = this.options;
+    const { postings, postingStarts, answerPostings, answerStarts, weight, phrasingEntry, phrasingWeight, phrasingIsTags } = this.index;
+    const { answerWeight, spreadWeight, tagWeight, queryExponent } = this.options;
+    const phrasingExponent = 1 - queryExponent;
     const { entryHead, answerStamp } = this;
     const total = query.total;
     if (!(total > 0)) return [];
@@ -306,12 +395,12 @@ export class Matcher {
     const skipBelow = SKIP_SHARE * total;
     const heaviest = query.terms.reduce((max, t) => Math.max(max, t.weight), 0);
     for (const term of query.terms) {
-      if (term.weight < skipBelow && heaviest >= skipBelow && term.ids.every((id) => postings[id]!.length > LONG_POSTINGS)) continue;
+      if (term.weight < skipBelow && heaviest >= skipBelow && term.ids.every((id) => postingStarts[id + 1]! - postingStarts[id]! > LONG_POSTINGS)) continue;
       const generation = this.nextGeneration();
       for (const id of term.ids) {
-        const list = postings[id]!;
-        for (let k = 0; k < list.length; k++) {
-          const p = list[k]!;
+        const end = postingStarts[id + 1]!;
+        for (let k = postingStarts[id]!; k < end; k++) {
+          const p = postings[k]!;
           // A prefix can expand to two words of one phrasing; the typed word counts once.
           if (stamp[p] === generation) continue;
           stamp[p] = generation;
@@ -335,9 +424,9 @@ export class Matcher {
       }
       // Found only in the answer: some support for an entry another word already matched.
       for (const id of term.ids) {
-        const list = answerPostings[id]!;
-        for (let k = 0; k < list.length; k++) {
-          const e = list[k]!;
+        const end = answerStarts[id + 1]!;
+        for (let k = answerStarts[id]!; k < end; k++) {
+          const e = answerPostings[k]!;
           if (answerStamp[e] === generation) continue;
           answerStamp[e] = generation;
           if (entryStamp[e] === generation) continue;
@@ -358,7 +447,10 @@ export class Matcher {
       // Words of the question found elsewhere in the same entry count in part (Fuse.js
       // cannot add up words spread over fields; this can).
       const spread = Math.max(0, Math.min(1, entryCover[e]! / total) - own);
-      const s = score(own + spreadWeight * spread, phrasing) * (phrasingIsTags[p] === 1 ? tagWeight : 1);
+      const covered = own + spreadWeight * spread;
+      const s =
+        (mode === SCORE_ANSWER ? Math.pow(covered, queryExponent) * Math.pow(phrasing, phrasingExponent) : 0.8 * covered + 0.2 * phrasing) *
+        (phrasingIsTags[p] === 1 ? tagWeight : 1);
       if (s > entryScore[e]!) {
         entryScore[e] = s;
         entryOwn[e] = own;
@@ -399,39 +491,101 @@ export class Matcher {
 }
 
 /**
- * The FAQ's words (for joining "back channel" into "backchannel"), and the deliberate
- * typos of its alternates as [right word, typo] pairs.
+ * Indexes a snapshot: its vocabulary, the analyzer, the phrase index, the spelling
+ * corrector. Each text is normalised once, for the vocabulary and the index alike.
  */
-function readVocabulary(kb: KnowledgeBase): { vocabulary: Set<string>; typos: string[][] } {
+function* indexSteps(kb: KnowledgeBase, options: MatcherOptions): Steps<MatcherIndex> {
+  const { tagsAsPhrasing } = options;
+  const normalized: NormalizedEntry[] = [];
+  const { vocabulary, typos } = yield* readVocabulary(kb, (entry, question, answer, alternates) => {
+    const tags = entry.tags.join(' ');
+    normalized.push({
+      question,
+      alternates,
+      tagLine: normalize(tags),
+      answer: tagsAsPhrasing ? answer : normalize(`${entry.answer} ${tags}`),
+    });
+  });
+  const groups = [...kb.synonyms, ...typos];
+  const analyzer = new Analyzer(groups, vocabulary);
+  yield;
+  const index = yield* PhraseIndex.steps(normalized, analyzer, options.questionWordWeight, tagsAsPhrasing);
+  normalized.length = 0;
+  const speller = yield* SpellingCorrector.steps(
+    [...index.words].filter((w) => w.length >= options.minCorrectableLength),
+    options.correctionScore,
+  );
+  const sortedWords = [...index.words].sort();
+  return { analyzer, index, speller, sortedWords, groups, vocabulary: [...vocabulary] };
+}
+
+/** indexSteps' result again, from what Matcher.indexData() made of it. */
+function* restoreSteps(data: MatcherIndexData): Steps<MatcherIndex> {
+  const analyzer = new Analyzer(data.groups, new Set(data.vocabulary));
+  yield;
+  const index = PhraseIndex.fromData(data.index);
+  yield;
+  const speller = SpellingCorrector.fromData(data.speller);
+  return { analyzer, index, speller, sortedWords: data.sortedWords, groups: data.groups, vocabulary: data.vocabulary };
+}
+
+/**
+ * The FAQ's words (for joining "back channel" into "backchannel"), and the deliberate
+ * typos of its alternates as [right word, typo] pairs. `read` gets each entry's question,
+ * answer and alternates as normalised here, so they need not be normalised again.
+ */
+function* readVocabulary(
+  kb: KnowledgeBase,
+  read: (entry: Entry, question: string, answer: string, alternates: string[]) => void,
+): Steps<{ vocabulary: Set<string>; typos: string[][] }> {
   const vocabulary = new Set<string>();
-  const texts = new Map<string, number>();
+  // Per word: how many texts have it, and the last text counted (a word counts once a text).
+  const texts = new Map<string, { n: number; text: number }>();
   const prose = new Set<string>();
-  const count = (text: string, isProse: boolean) => {
-    for (const w of new Set(words(text))) {
-      vocabulary.add(w);
-      texts.set(w, (texts.get(w) ?? 0) + 1);
+  let textNo = 0;
+  const count = (normalized: string, isProse: boolean) => {
+    textNo++;
+    if (normalized === '') return;
+    for (const w of normalized.split(' ')) {
+      let seen = texts.get(w);
+      if (seen === undefined) {
+        texts.set(w, (seen = { n: 0, text: 0 }));
+        vocabulary.add(w);
+      }
+      if (seen.text === textNo) continue;
+      seen.text = textNo;
+      seen.n++;
       if (isProse) prose.add(w);
     }
   };
+  let e = 0;
   for (const entry of kb.entries) {
-    for (const text of [entry.question, entry.answer, ...entry.tags]) count(text, true);
-    for (const text of entry.alternates) count(text, false);
+    const question = normalize(entry.question);
+    const answer = normalize(entry.answer);
+    const alternates = entry.alternates.map((a) => normalize(a));
+    count(question, true);
+    count(answer, true);
+    for (const tag of entry.tags) count(normalize(tag), true);
+    for (const alternate of alternates) count(alternate, false);
+    read(entry, question, answer, alternates);
+    if (++e % ENTRIES_PER_STEP === 0) yield;
   }
-  for (const article of kb.articles) for (const w of words(`${article.title} ${article.summary}`)) prose.add(w);
+  let a = 0;
+  for (const article of kb.articles) {
+    const s = normalize(`${article.title} ${article.summary}`);
+    if (s !== '') for (const w of s.split(' ')) prose.add(w);
+    if (++a % ENTRIES_PER_STEP === 0) yield;
+  }
   const reference = new Map<string, number>();
   const alternateOnly: string[] = [];
-  for (const [w, n] of texts) {
+  for (const [w, { n }] of texts) {
     if (prose.has(w) || n >= 2) reference.set(w, n);
     else alternateOnly.push(w);
   }
   for (const w of prose) if (!reference.has(w)) reference.set(w, 1);
-  const typos = typosInAlternates(alternateOnly, reference, stemmer);
+  yield;
+  const typos = yield* typosInAlternatesSteps(alternateOnly, reference, stemmer);
   return { vocabulary, typos: [...typos].map(([typo, word]) => [word, typo]) };
-}
-
-/** While typing, every typed word found counts; how much is still untyped matters little. */
-function scoreCompletion(queryCoverage: number, phrasingCoverage: number): number {
-  return 0.8 * queryCoverage + 0.2 * phrasingCoverage;
 }
 
 function popcount(bits: number): number {

@@ -1,5 +1,41 @@
-import type { Entry } from '../knowledge/types.js';
 import type { Analyzer } from './analyzer.js';
+import type { Steps } from './slices.js';
+
+/** An entry's texts, each already normalised (normalize()) once for the whole build. */
+export interface NormalizedEntry {
+  readonly question: string;
+  readonly alternates: readonly string[];
+  /** The tags joined by spaces. */
+  readonly tagLine: string;
+  /** The answer, with the tags after it when tags are not a phrasing of their own. */
+  readonly answer: string;
+}
+
+/**
+ * A PhraseIndex as flat arrays and lists, to send to another thread: the typed arrays'
+ * buffers can be transferred rather than copied.
+ */
+export interface PhraseIndexData {
+  /** Each term, by id. */
+  readonly terms: readonly string[];
+  readonly weight: Float64Array;
+  /** Every term's postings one after the other; term i's are postingStarts[i] .. postingStarts[i + 1]. */
+  readonly postings: Uint32Array;
+  readonly postingStarts: Uint32Array;
+  readonly answerPostings: Uint32Array;
+  readonly answerStarts: Uint32Array;
+  readonly phrasingEntry: Uint32Array;
+  readonly phrasingWeight: Float64Array;
+  readonly phrasingIsTags: Uint8Array;
+  readonly words: readonly string[];
+  readonly phrasingWords: readonly string[];
+  readonly unknownIdf: number;
+  readonly singleIdf: number;
+}
+
+/** Entries between two chances to yield while indexing. */
+const ENTRIES_PER_STEP = 32;
+const TERMS_PER_STEP = 512;
 
 /**
  * An inverted index over phrasings: each entry's question, every alternate and its tags,
@@ -8,116 +44,237 @@ import type { Analyzer } from './analyzer.js';
  * questions in.
  */
 export class PhraseIndex {
-  readonly termIds = new Map<string, number>();
+  readonly termIds: Map<string, number>;
   /**
    * A term's weight: its inverse document frequency counted over entries (not
    * phrasings), scaled down for question words.
    */
-  readonly weight: number[] = [];
-  /** Phrasings per term id. */
-  readonly postings: Uint32Array[] = [];
-  /** Entries whose answer has the term, per term id (a weak, supporting signal only). */
-  readonly answerPostings: Uint32Array[] = [];
+  readonly weight: Float64Array;
+  /** Phrasings per term id, one term after the other: term i's are postings[postingStarts[i] .. postingStarts[i + 1]). */
+  readonly postings: Uint32Array;
+  readonly postingStarts: Uint32Array;
+  /** Entries whose answer has the term (a weak, supporting signal only), laid out as postings. */
+  readonly answerPostings: Uint32Array;
+  readonly answerStarts: Uint32Array;
   /** For each phrasing: its entry's position, and the summed weight of its terms. */
   readonly phrasingEntry: Uint32Array;
   readonly phrasingWeight: Float64Array;
   /** 1 for the phrasing made of an entry's tags. */
   readonly phrasingIsTags: Uint8Array;
   /** Every surface word seen, for spelling correction and prefix completion. */
-  readonly words = new Set<string>();
+  readonly words: Set<string>;
   /** Surface words seen in questions, alternates and tags (not only in answers). */
-  readonly phrasingWords = new Set<string>();
+  readonly phrasingWords: Set<string>;
   /** The idf of a word no entry has: rarer than any known word. */
   readonly unknownIdf: number;
   /** The idf of a word exactly one entry has. */
   readonly singleIdf: number;
 
-  constructor(entries: readonly Entry[], analyzer: Analyzer, questionWordWeight: number, tagsAsPhrasing = true) {
-    const phrasings: { entry: number; terms: number[]; tags: boolean }[] = [];
-    const questionWords = new Set<number>();
-    const entryCount = new Map<number, number>();
-    const termsOfEntry: Set<number>[] = [];
+  private constructor(parts: Omit<PhraseIndex, 'phrasingCount' | 'toData'>) {
+    this.termIds = parts.termIds;
+    this.weight = parts.weight;
+    this.postings = parts.postings;
+    this.postingStarts = parts.postingStarts;
+    this.answerPostings = parts.answerPostings;
+    this.answerStarts = parts.answerStarts;
+    this.phrasingEntry = parts.phrasingEntry;
+    this.phrasingWeight = parts.phrasingWeight;
+    this.phrasingIsTags = parts.phrasingIsTags;
+    this.words = parts.words;
+    this.phrasingWords = parts.phrasingWords;
+    this.unknownIdf = parts.unknownIdf;
+    this.singleIdf = parts.singleIdf;
+  }
+
+  /** Indexes the entries (their normalised texts), yielding between small batches of work. */
+  static *steps(entries: readonly NormalizedEntry[], analyzer: Analyzer, questionWordWeight: number, tagsAsPhrasing = true): Steps<PhraseIndex> {
+    const termIds = new Map<string, number>();
+    const words = new Set<string>();
+    const phrasingWords = new Set<string>();
+    // Per term id: entries having it, whether it is a question word, entries whose answer has it.
+    const entryCount: number[] = [];
+    const isQuestionWord: boolean[] = [];
+    const answerLists: number[][] = [];
+    // Per term id, the last entry counted in entryCount (phrasings pass), then (answers pass) the
+    // entry being read when the term was last seen in it.
+    const seenIn: number[] = [];
     const idOf = (term: string): number => {
-      let id = this.termIds.get(term);
-      if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
+      let id = termIds.get(term);
+      if (id === undefined) {
+        termIds.set(term, (id = termIds.size));
+        entryCount.push(0);
+        isQuestionWord.push(false);
+        answerLists.push([]);
+        seenIn.push(-1);
+      }
       return id;
     };
-    entries.forEach((entry, e) => {
-      const seenInEntry = new Set<number>();
-      termsOfEntry.push(seenInEntry);
-      const texts = [entry.question, ...entry.alternates];
-      if (tagsAsPhrasing) texts.push(entry.tags.join(' '));
-      texts.forEach((text, t) => {
-        const terms: number[] = [];
-        for (const token of analyzer.tokens(text)) {
-          if (!token.intent) {
-            this.words.add(token.word);
-            this.phrasingWords.add(token.word);
-          }
-          const id = idOf(token.term);
-          if (terms.includes(id)) continue;
-          terms.push(id);
-          if (token.questionWord) questionWords.add(id);
-          if (!seenInEntry.has(id)) {
-            seenInEntry.add(id);
-            entryCount.set(id, (entryCount.get(id) ?? 0) + 1);
+
+    // Phrasings, flat: phrasing i is entry phrasingEntries[i], terms termList[termStart[i] .. termStart[i + 1]).
+    const phrasingEntries: number[] = [];
+    const phrasingTags: boolean[] = [];
+    const termList: number[] = [];
+    const termStart: number[] = [0];
+    const readPhrasing = (e: number, text: string, tags: boolean) => {
+      const from = termList.length;
+      for (const token of analyzer.tokensOf(text)) {
+        if (!token.intent) {
+          words.add(token.word);
+          phrasingWords.add(token.word);
+        }
+        const id = idOf(token.term);
+        let repeated = false;
+        for (let k = from; k < termList.length; k++) {
+          if (termList[k] === id) {
+            repeated = true;
+            break;
           }
         }
-        if (terms.length > 0) phrasings.push({ entry: e, terms, tags: tagsAsPhrasing && t === texts.length - 1 });
-      });
-    });
+        if (repeated) continue;
+        termList.push(id);
+        if (token.questionWord) isQuestionWord[id] = true;
+        if (seenIn[id] !== e) {
+          seenIn[id] = e;
+          entryCount[id]!++;
+        }
+      }
+      if (termList.length > from) {
+        phrasingEntries.push(e);
+        phrasingTags.push(tags);
+        termStart.push(termList.length);
+      }
+    };
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e]!;
+      readPhrasing(e, entry.question, false);
+      for (const alternate of entry.alternates) readPhrasing(e, alternate, false);
+      if (tagsAsPhrasing) readPhrasing(e, entry.tagLine, true);
+      if (e % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    }
 
     // Answers add terms too, so that a word found only there is not taken for an unknown.
-    const answerLists = new Map<number, number[]>();
-    entries.forEach((entry, e) => {
-      const inEntry = termsOfEntry[e]!;
-      for (const token of analyzer.tokens(tagsAsPhrasing ? entry.answer : `${entry.answer} ${entry.tags.join(' ')}`)) {
+    seenIn.fill(-1);
+    let p = 0;
+    for (let e = 0; e < entries.length; e++) {
+      // The terms the entry's phrasings have already counted for it.
+      for (; p < phrasingEntries.length && phrasingEntries[p] === e; p++) {
+        for (let k = termStart[p]!; k < termStart[p + 1]!; k++) seenIn[termList[k]!] = e;
+      }
+      for (const token of analyzer.tokensOf(entries[e]!.answer)) {
         if (token.intent) continue;
-        this.words.add(token.word);
+        words.add(token.word);
         const id = idOf(token.term);
-        if (token.questionWord) questionWords.add(id);
-        const list = answerLists.get(id) ?? [];
+        if (token.questionWord) isQuestionWord[id] = true;
+        const list = answerLists[id]!;
         if (list[list.length - 1] === e) continue;
         list.push(e);
-        answerLists.set(id, list);
-        if (!inEntry.has(id)) {
-          inEntry.add(id);
-          entryCount.set(id, (entryCount.get(id) ?? 0) + 1);
+        if (seenIn[id] !== e) {
+          seenIn[id] = e;
+          entryCount[id]!++;
         }
       }
-    });
+      if (e % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    }
 
     const n = entries.length;
-    for (let id = 0; id < this.termIds.size; id++) {
-      const df = entryCount.get(id) ?? 0;
+    const terms = termIds.size;
+    const weight = new Float64Array(terms);
+    for (let id = 0; id < terms; id++) {
+      const df = entryCount[id]!;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      this.weight[id] = questionWords.has(id) ? idf * questionWordWeight : idf;
+      weight[id] = isQuestionWord[id] ? idf * questionWordWeight : idf;
     }
-    this.unknownIdf = Math.log(1 + (n + 0.5) / 0.5);
-    this.singleIdf = Math.log(1 + (n - 0.5) / 1.5);
 
-    const lists: number[][] = Array.from({ length: this.termIds.size }, () => []);
-    this.phrasingEntry = new Uint32Array(phrasings.length);
-    this.phrasingWeight = new Float64Array(phrasings.length);
-    this.phrasingIsTags = new Uint8Array(phrasings.length);
-
-    phrasings.forEach((p, i) => {
-      this.phrasingEntry[i] = p.entry;
-      this.phrasingIsTags[i] = p.tags ? 1 : 0;
-      let weight = 0;
-      for (const id of p.terms) {
-        lists[id]!.push(i);
-        weight += this.weight[id]!;
+    const phrasings = phrasingEntries.length;
+    const phrasingEntry = Uint32Array.from(phrasingEntries);
+    const phrasingWeight = new Float64Array(phrasings);
+    const phrasingIsTags = new Uint8Array(phrasings);
+    const postingStarts = new Uint32Array(terms + 1);
+    for (let i = 0; i < phrasings; i++) {
+      phrasingIsTags[i] = phrasingTags[i] ? 1 : 0;
+      let sum = 0;
+      for (let k = termStart[i]!; k < termStart[i + 1]!; k++) {
+        const id = termList[k]!;
+        postingStarts[id + 1]!++;
+        sum += weight[id]!;
       }
-      this.phrasingWeight[i] = weight;
-    });
-    for (const list of lists) this.postings.push(Uint32Array.from(list));
-    for (let id = 0; id < this.termIds.size; id++) {
-      this.answerPostings.push(Uint32Array.from(answerLists.get(id) ?? []));
+      phrasingWeight[i] = sum;
     }
+    for (let id = 0; id < terms; id++) postingStarts[id + 1]! += postingStarts[id]!;
+    yield;
+    // Each term's phrasings in phrasing order.
+    const postings = new Uint32Array(postingStarts[terms]!);
+    const filled = postingStarts.slice(0, terms);
+    for (let i = 0; i < phrasings; i++) {
+      for (let k = termStart[i]!; k < termStart[i + 1]!; k++) postings[filled[termList[k]!]!++] = i;
+    }
+    yield;
+    const answerStarts = new Uint32Array(terms + 1);
+    for (let id = 0; id < terms; id++) answerStarts[id + 1] = answerStarts[id]! + answerLists[id]!.length;
+    const answerPostings = new Uint32Array(answerStarts[terms]!);
+    for (let id = 0; id < terms; id++) {
+      answerPostings.set(answerLists[id]!, answerStarts[id]!);
+      if (id % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
+    }
+    return new PhraseIndex({
+      termIds,
+      weight,
+      postings,
+      postingStarts,
+      answerPostings,
+      answerStarts,
+      phrasingEntry,
+      phrasingWeight,
+      phrasingIsTags,
+      words,
+      phrasingWords,
+      unknownIdf: Math.log(1 + (n + 0.5) / 0.5),
+      singleIdf: Math.log(1 + (n - 0.5) / 1.5),
+    });
   }
 
   get phrasingCount(): number {
     return this.phrasingEntry.length;
+  }
+
+  /**
+   * This index as PhraseIndexData: its own arrays, not copies (an index only built to be
+   * sent elsewhere can hand them over).
+   */
+  toData(): PhraseIndexData {
+    return {
+      terms: [...this.termIds.keys()],
+      weight: this.weight,
+      postings: this.postings,
+      postingStarts: this.postingStarts,
+      answerPostings: this.answerPostings,
+      answerStarts: this.answerStarts,
+      phrasingEntry: this.phrasingEntry,
+      phrasingWeight: this.phrasingWeight,
+      phrasingIsTags: this.phrasingIsTags,
+      words: [...this.words],
+      phrasingWords: [...this.phrasingWords],
+      unknownIdf: this.unknownIdf,
+      singleIdf: this.singleIdf,
+    };
+  }
+
+  /** The index that toData() described, on the same arrays. */
+  static fromData(data: PhraseIndexData): PhraseIndex {
+    return new PhraseIndex({
+      termIds: new Map(data.terms.map((term, id) => [term, id])),
+      weight: data.weight,
+      postings: data.postings,
+      postingStarts: data.postingStarts,
+      answerPostings: data.answerPostings,
+      answerStarts: data.answerStarts,
+      phrasingEntry: data.phrasingEntry,
+      phrasingWeight: data.phrasingWeight,
+      phrasingIsTags: data.phrasingIsTags,
+      words: new Set(data.words),
+      phrasingWords: new Set(data.phrasingWords),
+      unknownIdf: data.unknownIdf,
+      singleIdf: data.singleIdf,
+    });
   }
 }

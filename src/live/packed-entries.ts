@@ -1,0 +1,79 @@
+import type { EntryInput } from '../knowledge/schema.js';
+
+/**
+ * Entries as one string and a few numbers, to send from the reload worker: the main thread
+ * takes one large string in at once (V8 keeps it apart, in large-object space) and cuts the
+ * fields out of it (V8 makes a cut of 13 characters or more a small reference into the large
+ * string). Sent as objects, every field would be a string of its own in the young generation,
+ * which each garbage collection during a reload would have to copy.
+ */
+export interface PackedEntries {
+  /** Every entry's strings end to end: id, question, alternates, answer, sources, tags. */
+  readonly text: string;
+  /** Where each of those strings ends in `text`. */
+  readonly ends: Uint32Array;
+  /** For each entry: how many alternates, sources and tags it has. */
+  readonly counts: Uint32Array;
+}
+
+export function packEntries(entries: readonly EntryInput[]): PackedEntries {
+  const parts: string[] = [];
+  const ends: number[] = [];
+  const counts = new Uint32Array(entries.length * 3);
+  let at = 0;
+  const add = (s: string) => {
+    parts.push(s);
+    ends.push((at += s.length));
+  };
+  entries.forEach((e, i) => {
+    add(e.id);
+    add(e.question);
+    for (const a of e.alternates) add(a);
+    add(e.answer);
+    for (const s of e.sources) add(s);
+    for (const t of e.tags) add(t);
+    counts[3 * i] = e.alternates.length;
+    counts[3 * i + 1] = e.sources.length;
+    counts[3 * i + 2] = e.tags.length;
+  });
+  return { text: parts.join(''), ends: Uint32Array.from(ends), counts };
+}
+
+/**
+ * The entries of `chunks`, cut out as they are iterated (each time anew): kept packed until
+ * the snapshot is built, the entries' objects are short-lived (the snapshot keeps its own
+ * frozen copies), which is what makes a garbage collection cheap.
+ */
+export function unpacked(chunks: readonly PackedEntries[]): Iterable<EntryInput> {
+  return {
+    *[Symbol.iterator]() {
+      for (const chunk of chunks) yield* unpackEntries(chunk);
+    },
+  };
+}
+
+function* unpackEntries({ text, ends, counts }: PackedEntries): Generator<EntryInput> {
+  let next = 0;
+  let start = 0;
+  const cut = (): string => {
+    const end = ends[next++]!;
+    const s = text.slice(start, end);
+    start = end;
+    return s;
+  };
+  const list = (n: number): string[] => {
+    const out: string[] = [];
+    for (let k = 0; k < n; k++) out.push(cut());
+    return out;
+  };
+  for (let i = 0; i < counts.length; i += 3) {
+    const id = cut();
+    const question = cut();
+    const alternates = list(counts[i]!);
+    const answer = cut();
+    const sources = list(counts[i + 1]!);
+    const tags = list(counts[i + 2]!);
+    // The keys in the order the schema gives them, as a load on the main thread has them.
+    yield { id, question, alternates, answer, sources, tags };
+  }
+}

@@ -1,0 +1,210 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { readKnowledge, type SnapshotFile } from '../knowledge/load.js';
+import { KNOWLEDGE_MESSAGES as M } from '../knowledge/messages.js';
+import { ParseCache } from '../knowledge/parse-file.js';
+import type { KnowledgeFileInput } from '../knowledge/schema.js';
+import type { KnowledgeIssue } from '../knowledge/types.js';
+import type { MatcherIndexData } from '../search/matcher.js';
+import { unpacked, type PackedEntries } from './packed-entries.js';
+
+/**
+ * A folder read for a reload: its checked files and, when the reader built it, their index
+ * (for the default matcher options), or the problems.
+ */
+export type ReadOutcome =
+  | { readonly ok: true; readonly files: readonly SnapshotFile[]; readonly index?: MatcherIndexData }
+  | { readonly ok: false; readonly issues: readonly KnowledgeIssue[] };
+
+/** Reads and checks a knowledge folder for LiveKnowledge's reloads. */
+export interface KnowledgeReader {
+  read(dir: string): Promise<ReadOutcome>;
+  /** Stops it; a read still running ends with an error. */
+  close(): void;
+}
+
+/** What reload-worker.ts is asked (a read, then each next piece of its answer), and what it answers. */
+export type ReaderRequest = { readonly id: number; readonly kind: 'read'; readonly dir: string } | { readonly id: number; readonly kind: 'next' };
+export type ReaderReply =
+  | { readonly id: number; readonly kind: 'file'; readonly index: number; readonly file: string; readonly data: KnowledgeFileInput }
+  | { readonly id: number; readonly kind: 'entries'; readonly index: number; readonly entries: PackedEntries }
+  | { readonly id: number; readonly kind: 'index'; readonly index: MatcherIndexData }
+  | { readonly id: number; readonly kind: 'done'; readonly files: number }
+  | { readonly id: number; readonly kind: 'issues'; readonly issues: readonly KnowledgeIssue[] }
+  | { readonly id: number; readonly kind: 'failed'; readonly message: string };
+
+/**
+ * On the main thread, without an index (the matcher is then built in slices): parsing a file
+ * holds the event loop while it runs (about 30 ms for 1,000 entries).
+ */
+export class InThreadReader implements KnowledgeReader {
+  private readonly cache = new ParseCache();
+
+  read(dir: string): Promise<ReadOutcome> {
+    return readKnowledge(dir, this.cache);
+  }
+
+  close(): void {}
+}
+
+/** A read that failed for a reason other than the files: reported like a problem in the folder. */
+function failure(dir: string, why: string): ReadOutcome {
+  return { ok: false, issues: [{ file: dir, line: 1, column: 1, message: M.readerFailed(why) }] };
+}
+
+interface Job {
+  readonly dir: string;
+  readonly files: { file: string; data: KnowledgeFileInput; packed: PackedEntries[] }[];
+  index?: MatcherIndexData;
+  readonly timer: NodeJS.Timeout;
+  readonly resolve: (result: ReadOutcome) => void;
+}
+
+/**
+ * In a worker thread (reload-worker), started at the first read and kept for the next ones
+ * while reloads keep coming (it remembers the files it parsed), then ended: a worker costs
+ * about 100 MB of memory after indexing 10,000 entries. It never keeps the process alive by
+ * itself. When it crashes, exits or does not answer in time, the reads waiting on it end
+ * with an error (never a hang), and the next read starts a new one.
+ */
+export class WorkerReader implements KnowledgeReader {
+  private worker: Worker | null = null;
+  private readonly jobs = new Map<number, Job>();
+  private nextId = 0;
+  private idle: NodeJS.Timeout | null = null;
+
+  /**
+   * `entry`: the worker's module (tests give one that fails); `timeoutMs`: how long one read
+   * may take before the worker is taken for stuck; `idleMs`: how long the worker is kept
+   * without a read.
+   */
+  constructor(
+    private readonly entry: URL = workerEntry(),
+    private readonly timeoutMs = 120_000,
+    private readonly idleMs = 5 * 60_000,
+  ) {}
+
+  read(dir: string): Promise<ReadOutcome> {
+    return new Promise((resolve) => {
+      let worker: Worker;
+      try {
+        worker = this.worker ?? this.start();
+      } catch (error) {
+        resolve(failure(dir, error instanceof Error ? error.message : String(error)));
+        return;
+      }
+      if (this.idle !== null) clearTimeout(this.idle);
+      this.idle = null;
+      const id = ++this.nextId;
+      const timer = setTimeout(() => this.fail(`no answer in ${Math.round(this.timeoutMs / 1000)} s`), this.timeoutMs);
+      timer.unref();
+      this.jobs.set(id, { dir, files: [], timer, resolve });
+      worker.ref();
+      worker.postMessage({ id, kind: 'read', dir } satisfies ReaderRequest);
+    });
+  }
+
+  close(): void {
+    this.fail('closed');
+  }
+
+  private start(): Worker {
+    const worker = spawn(this.entry);
+    worker.unref();
+    worker.on('message', (reply: ReaderReply) => this.receive(reply));
+    worker.on('messageerror', (error) => this.fail(error.message, worker));
+    worker.on('error', (error) => this.fail(error.message, worker));
+    worker.on('exit', (code) => this.fail(`the worker thread exited with code ${code}`, worker));
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive(reply: ReaderReply): void {
+    const job = this.jobs.get(reply.id);
+    if (job === undefined) return;
+    switch (reply.kind) {
+      case 'file':
+        job.files[reply.index] = { file: reply.file, data: reply.data, packed: [] };
+        return this.askNext(reply.id);
+      case 'entries':
+        job.files[reply.index]!.packed.push(reply.entries);
+        return this.askNext(reply.id);
+      case 'index':
+        job.index = reply.index;
+        return this.askNext(reply.id);
+      case 'done': {
+        const files = job.files.map(({ file, data, packed }) => ({ file, data: { ...data, entries: unpacked(packed) } }));
+        return this.finish(reply.id, { ok: true, files, ...(job.index ? { index: job.index } : {}) });
+      }
+      case 'issues':
+        return this.finish(reply.id, { ok: false, issues: reply.issues });
+      case 'failed':
+        return this.finish(reply.id, failure(job.dir, reply.message));
+    }
+  }
+
+  /** Asks for the next piece once the event loop has had a turn (taking one in takes a few ms). */
+  private askNext(id: number): void {
+    const worker = this.worker;
+    setImmediate(() => {
+      if (worker !== null && this.worker === worker && this.jobs.has(id)) worker.postMessage({ id, kind: 'next' } satisfies ReaderRequest);
+    });
+  }
+
+  private finish(id: number, result: ReadOutcome): void {
+    const job = this.jobs.get(id);
+    if (job === undefined) return;
+    this.jobs.delete(id);
+    clearTimeout(job.timer);
+    if (this.jobs.size === 0 && this.worker !== null) {
+      this.worker.unref();
+      this.idle = setTimeout(() => this.fail('idle'), this.idleMs);
+      this.idle.unref();
+    }
+    job.resolve(result);
+  }
+
+  /** Ends every waiting read with `why` and drops the worker (only if it is still `worker`). */
+  private fail(why: string, worker: Worker | null = this.worker): void {
+    if (worker !== this.worker) return;
+    this.worker = null;
+    if (this.idle !== null) clearTimeout(this.idle);
+    this.idle = null;
+    if (worker !== null) {
+      worker.removeAllListeners();
+      worker.on('error', () => undefined);
+      void worker.terminate();
+    }
+    for (const [id, job] of [...this.jobs]) this.finish(id, failure(job.dir, why));
+  }
+}
+
+/** Reloads read in a worker thread when one can be started here, else on the main thread. */
+export function defaultReader(): KnowledgeReader {
+  const entry = workerEntry();
+  return existsSync(fileURLToPath(entry)) ? new WorkerReader(entry) : new InThreadReader();
+}
+
+/** reload-worker next to this module: .ts when running from the sources, .js when compiled. */
+function workerEntry(): URL {
+  const own = fileURLToPath(import.meta.url);
+  return new URL(`./reload-worker${own.slice(own.lastIndexOf('.'))}`, import.meta.url);
+}
+
+/**
+ * A worker running `entry`. A TypeScript module is loaded through tsx's API: plain Node
+ * does not read TypeScript, and a worker does not inherit the tsx loader's hooks. The thread
+ * lowers its priority first (Linux only, where that is per thread), so that compiling the
+ * module, which tsx hands to esbuild, is background work too.
+ */
+function spawn(entry: URL): Worker {
+  const options = { name: 'knowledge-reader' };
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const code = [
+    `if (process.platform === 'linux') try { require('node:os').setPriority(19); } catch {}`,
+    `import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}));`,
+  ].join('\n');
+  return new Worker(code, { ...options, eval: true });
+}

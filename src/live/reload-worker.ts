@@ -1,0 +1,80 @@
+/**
+ * The worker thread behind WorkerReader (reader.ts). For each read it does off the main
+ * thread all a reload can: reads, parses, validates and cross-checks the folder, builds the
+ * snapshot and indexes it (Matcher.indexData). It sends the checked files back in pieces,
+ * one more each time the main thread asks (so they are taken in one per turn of its event
+ * loop, never all in one go), then the index, whose arrays are moved, not copied. It keeps
+ * each file's parse result (by content) between reads, so a reload parses again only the
+ * files that changed.
+ *
+ * Its work is background work: the thread lowers its own priority, so that on a busy machine
+ * the main thread, which answers questions, gets the CPU first.
+ */
+import { setPriority } from 'node:os';
+import { parentPort, type TransferListItem } from 'node:worker_threads';
+import { readKnowledge, snapshotSteps } from '../knowledge/load.js';
+import { ParseCache } from '../knowledge/parse-file.js';
+import { Matcher, transferablesOf } from '../search/matcher.js';
+import { runSync } from '../search/slices.js';
+import { packEntries } from './packed-entries.js';
+import type { ReaderReply, ReaderRequest } from './reader.js';
+
+/** Entries per message: each takes the main thread a few milliseconds to take in. */
+const ENTRIES_PER_MESSAGE = 500;
+
+const port = parentPort;
+if (port === null) throw new Error('reload-worker runs in a worker thread');
+// Linux keeps a nice value per thread, so this lowers this thread only; elsewhere it would
+// lower the whole process, so it is left alone.
+if (process.platform === 'linux') {
+  try {
+    setPriority(19);
+  } catch {
+    // Not allowed here: the reload only competes more with the questions.
+  }
+}
+const caches = new Map<string, ParseCache>();
+/** The replies of each read not sent yet, by request id. */
+const outboxes = new Map<number, { reply: ReaderReply; transfer?: TransferListItem[] }[]>();
+
+port.on('message', (request: ReaderRequest) => {
+  if (request.kind === 'next') sendNext(request.id);
+  else serve(request);
+});
+
+function sendNext(id: number): void {
+  const outbox = outboxes.get(id);
+  const next = outbox?.shift();
+  if (next === undefined) return;
+  if (outbox!.length === 0) outboxes.delete(id);
+  port!.postMessage(next.reply, next.transfer);
+}
+
+function serve({ id, dir }: Extract<ReaderRequest, { kind: 'read' }>): void {
+  void read(id, dir)
+    .catch((error: unknown) => [{ reply: { id, kind: 'failed', message: error instanceof Error ? error.message : String(error) } as const }])
+    .then((outbox) => {
+      outboxes.set(id, outbox);
+      sendNext(id);
+    });
+}
+
+async function read(id: number, dir: string): Promise<{ reply: ReaderReply; transfer?: TransferListItem[] }[]> {
+  let cache = caches.get(dir);
+  if (cache === undefined) caches.set(dir, (cache = new ParseCache()));
+  const result = await readKnowledge(dir, cache);
+  if (!result.ok) return [{ reply: { id, kind: 'issues', issues: result.issues } }];
+  const outbox: { reply: ReaderReply; transfer?: TransferListItem[] }[] = [];
+  result.files.forEach(({ file, data }, index) => {
+    outbox.push({ reply: { id, kind: 'file', index, file, data: { ...data, entries: [] } } });
+    for (let from = 0; from < data.entries.length; from += ENTRIES_PER_MESSAGE) {
+      const entries = packEntries(data.entries.slice(from, from + ENTRIES_PER_MESSAGE));
+      outbox.push({ reply: { id, kind: 'entries', index, entries }, transfer: [entries.ends.buffer as ArrayBuffer, entries.counts.buffer as ArrayBuffer] });
+    }
+  });
+  // The main thread builds the same snapshot from the same files; this one is only indexed.
+  const index = Matcher.indexData(runSync(snapshotSteps(dir, result.files)));
+  outbox.push({ reply: { id, kind: 'index', index }, transfer: transferablesOf(index) });
+  outbox.push({ reply: { id, kind: 'done', files: result.files.length } });
+  return outbox;
+}

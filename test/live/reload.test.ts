@@ -1,0 +1,217 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadKnowledge, snapshotSteps } from '../../src/knowledge/load.js';
+import type { Entry, KnowledgeBase } from '../../src/knowledge/types.js';
+import { LiveKnowledge } from '../../src/live/live-knowledge.js';
+import { InThreadReader, WorkerReader, type KnowledgeReader } from '../../src/live/reader.js';
+import { Matcher } from '../../src/search/matcher.js';
+import { runSliced } from '../../src/search/slices.js';
+import { writeSyntheticFaq } from '../../bench/synthetic.js';
+
+/**
+ * Reloads run off the main thread (reader.ts, reload-worker.ts): what they serve must be
+ * what a load on the main thread serves, a failing worker must end the reload with an
+ * error (never a hang), and questions asked meanwhile must keep being answered.
+ */
+
+const FAQ_FILE = 'iran-us-pakistan.yaml';
+const FAULTY = new URL('./fixtures/faulty-reload-worker.ts', import.meta.url);
+const extraFile = `entries:
+  - id: cricket-score
+    question: What was the cricket score in the Islamabad test match?
+    alternates: [cricket score islamabad]
+    answer: This entry exists only to test reloading.
+    sources: [archyworldys-secret-diplomacy]
+`;
+const QUESTIONS = [
+  'who went to pakistan for the americans',
+  'what is a back channel',
+  'why did the islamabad talks fail',
+  'cricket score islamabad',
+  'what does it mean to save face',
+  'was pakistan invited to the istanbul talks',
+  'what is the weather like',
+];
+
+let dir: string;
+const readers: KnowledgeReader[] = [];
+const lives: LiveKnowledge[] = [];
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'faq-reload-'));
+  await cp(join('faq', FAQ_FILE), join(dir, FAQ_FILE));
+});
+afterEach(async () => {
+  for (const live of lives.splice(0)) live.close();
+  for (const reader of readers.splice(0)) reader.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function open(reader: KnowledgeReader): Promise<LiveKnowledge> {
+  readers.push(reader);
+  const live = await LiveKnowledge.open(dir, pino({ level: 'silent' }), { reader });
+  if (!(live instanceof LiveKnowledge)) throw new Error('the shipped FAQ did not load');
+  lives.push(live);
+  return live;
+}
+
+/** Everything a snapshot serves, without the time it was made. */
+const contents = (kb: KnowledgeBase) => ({ ...kb, loadedAt: undefined });
+const answers = (matcher: Matcher) => QUESTIONS.map((q) => [matcher.ask(q), matcher.autocomplete(q.slice(0, 12))]);
+
+describe('given a reload through the worker thread', () => {
+  it('then the snapshot and the answers are exactly those of a load on the main thread', async () => {
+    await writeFile(join(dir, 'extra.yaml'), extraFile);
+    const reader = new WorkerReader();
+    readers.push(reader);
+    const read = await reader.read(dir);
+    if (!read.ok) throw new Error(JSON.stringify(read.issues));
+    expect(read.index).toBeDefined();
+    const kb = await runSliced(snapshotSteps(dir, read.files));
+    const restored = await Matcher.restore(kb, read.index!);
+
+    const loaded = await loadKnowledge(dir);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    expect(contents(kb)).toEqual(contents(loaded.kb));
+    expect(JSON.stringify(contents(kb))).toBe(JSON.stringify(contents(loaded.kb)));
+    expect(JSON.stringify(answers(restored))).toBe(JSON.stringify(answers(new Matcher(loaded.kb))));
+  });
+
+  it('then a new file is served, and a broken one is reported with file:line while the last good set stays', async () => {
+    const live = await open(new WorkerReader());
+    await writeFile(join(dir, 'extra.yaml'), extraFile);
+    expect(await live.reload()).toMatchObject({ ok: true, entries: 33 });
+    expect(live.matcher.ask('cricket score islamabad').match?.entry.id).toBe('cricket-score');
+
+    const good = live.matcher;
+    await writeFile(join(dir, 'extra.yaml'), `${extraFile}    bogus: field\n`);
+    const outcome = await live.reload();
+    expect(outcome.ok).toBe(false);
+    expect(live.matcher).toBe(good);
+    expect(live.problem![0]).toMatchObject({ file: expect.stringContaining('extra.yaml'), line: 7, message: expect.stringContaining('bogus') });
+  });
+
+  it('then after the worker was ended for being idle, the next reload starts a new one', async () => {
+    const live = await open(new WorkerReader(undefined, 120_000, 50));
+    expect((await live.reload()).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await writeFile(join(dir, 'extra.yaml'), extraFile);
+    expect(await live.reload()).toMatchObject({ ok: true, entries: 33 });
+  });
+
+  it('then a later reload serves what changed since the last one (unchanged files come from its cache)', async () => {
+    const live = await open(new WorkerReader());
+    await writeFile(join(dir, 'extra.yaml'), extraFile);
+    expect((await live.reload()).ok).toBe(true);
+    await writeFile(join(dir, 'extra.yaml'), extraFile.replace('cricket score islamabad', 'islamabad cricket result'));
+    expect((await live.reload()).ok).toBe(true);
+    expect(live.matcher.entry('cricket-score')!.alternates).toEqual(['islamabad cricket result']);
+    expect(live.matcher.entry('us-envoy')).toBeDefined();
+  });
+});
+
+describe('given a worker thread that fails', () => {
+  for (const [marker, what] of [
+    ['crash-the-reader', 'throws'],
+    ['exit-the-reader', 'exits'],
+  ] as const) {
+    it(`(it ${what}), then the reload ends with the error reported, the last good set stays, and the next reload works`, async () => {
+      const live = await open(new WorkerReader(FAULTY));
+      const before = live.matcher;
+      await writeFile(join(dir, 'extra.yaml'), extraFile);
+      await writeFile(join(dir, marker), '');
+      const failed = await live.reload();
+      expect(failed.ok).toBe(false);
+      expect(failed.ok ? [] : failed.issues).toEqual([expect.objectContaining({ file: dir, message: expect.stringMatching(/could not be read: the loader stopped/) })]);
+      expect(live.problem).not.toBeNull();
+      expect(live.matcher).toBe(before);
+      expect(live.matcher.ask('who went to pakistan for the americans').match?.entry.id).toBe('us-envoy');
+
+      await rm(join(dir, marker));
+      expect(await live.reload()).toMatchObject({ ok: true, entries: 33 });
+      expect(live.problem).toBeNull();
+      expect(live.matcher.entry('cricket-score')).toBeDefined();
+    });
+  }
+
+  it('(it never answers), then the read ends with an error after its time limit', async () => {
+    const reader = new WorkerReader(FAULTY, 1500);
+    readers.push(reader);
+    await writeFile(join(dir, 'hang-the-reader'), '');
+    const read = await reader.read(dir);
+    expect(read.ok ? [] : read.issues).toEqual([expect.objectContaining({ message: expect.stringMatching(/no answer in 2 s/) })]);
+  });
+
+  it('(it cannot even start), then the read ends with an error', async () => {
+    const reader = new WorkerReader(new URL('./fixtures/no-such-worker.js', import.meta.url));
+    readers.push(reader);
+    const read = await reader.read(dir);
+    expect(read.ok).toBe(false);
+  });
+
+  it('(it is closed during a read), then the read ends with an error', async () => {
+    const reader = new WorkerReader();
+    const reading = reader.read(dir);
+    reader.close();
+    expect((await reading).ok).toBe(false);
+  });
+});
+
+describe('given questions asked while a reload runs', () => {
+  it('then they keep being answered meanwhile, each by the old set or the new one, whole', async () => {
+    await rm(dir, { recursive: true, force: true });
+    const generated = await writeSyntheticFaq(2000);
+    dir = generated.dir;
+    const live = await open(new WorkerReader());
+    const old = live.matcher;
+    const questions = old.kb.entries.slice(0, 200).map((e) => e.alternates[0] ?? e.question);
+    await writeFile(join(dir, 'zz-extra.yaml'), extraFile.replace('archyworldys-secret-diplomacy', 'src-f0-0'));
+
+    let stop = false;
+    let during = 0;
+    let reloading = true;
+    const seen = new Set<Matcher>();
+    let wrong = 0;
+    const asking = new Promise<void>((resolve) => {
+      let i = 0;
+      const turn = () => {
+        if (stop) return resolve();
+        const matcher = live.matcher;
+        seen.add(matcher);
+        const answer = matcher.ask(questions[i++ % questions.length]!);
+        // An answer comes from the entries of the matcher that gave it, never a mix.
+        const own = new Set<Entry>(matcher.kb.entries);
+        if (answer.match !== null && !own.has(answer.match.entry)) wrong++;
+        if (reloading) during++;
+        setImmediate(turn);
+      };
+      setImmediate(turn);
+    });
+    const outcome = await live.reload();
+    reloading = false;
+    stop = true;
+    await asking;
+    try {
+      expect(outcome).toMatchObject({ ok: true, entries: 2001 });
+      expect(wrong).toBe(0);
+      expect([...seen].every((m) => m === old || m === live.matcher)).toBe(true);
+      expect(live.matcher).not.toBe(old);
+      // The reload reads, checks and indexes 2,000 entries: if it held the event loop, no
+      // question would be answered before it ended.
+      expect(during).toBeGreaterThan(20);
+    } finally {
+      await generated.cleanup();
+    }
+  });
+});
+
+describe('given the main-thread reader (where no worker can be started)', () => {
+  it('then a reload builds the matcher in slices and serves the new file', async () => {
+    const live = await open(new InThreadReader());
+    await writeFile(join(dir, 'extra.yaml'), extraFile);
+    expect(await live.reload()).toMatchObject({ ok: true, entries: 33 });
+    expect(live.matcher.ask('cricket score islamabad').match?.entry.id).toBe('cricket-score');
+  });
+});
