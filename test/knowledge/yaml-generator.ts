@@ -3,16 +3,7 @@
  * fast reader knows, at odd indentations, with now and then something YAML trips over,
  * and sometimes damaged (a character put in or taken out, a line repeated).
  */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../bench/synthetic.js';
 
 export class Gen {
   private readonly next: () => number;
