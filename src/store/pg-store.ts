@@ -16,10 +16,10 @@
  * - Bounded by the row caps; there is no byte cap on the server.
  */
 import type { Logger } from 'pino';
+import { RecordingStatus } from './recording-status.js';
 import { STORE_LIMITS, type StoreLimits } from './limits.js';
-import { describeDbError, STORE_MESSAGES as M } from './messages.js';
+import { STORE_MESSAGES as M } from './messages.js';
 import { classifyPgError, createPool, describeUrl, preparePg, readAll, runPlan, type Pool } from './pg-open.js';
-import { SchemaMismatchError } from './errors.js';
 import type { Plan } from './plan.js';
 import { askRow, ballotRow, cleanId } from './privacy.js';
 import type { AskRecord, FeedbackRow, OpenStoreOptions, ServedRow, Store, StoreStatus, UnansweredRow, VoteOutcome, VoteRecord } from './types.js';
@@ -36,7 +36,7 @@ export class PgStore implements Store {
   private readonly readOnly: boolean;
   private pool: Pool | null = null;
   private secret: Buffer = Buffer.alloc(0);
-  private state: StoreStatus;
+  private readonly status_: RecordingStatus;
   private retryTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private lastPrune = 0;
@@ -48,13 +48,13 @@ export class PgStore implements Store {
     this.now = opts.now ?? (() => new Date());
     this.limits = Object.freeze({ ...STORE_LIMITS, ...opts.limits });
     this.readOnly = opts.readOnly ?? false;
-    this.state = { recording: false, engine: 'postgres', location: this.location, since: this.now().toISOString() };
+    this.status_ = new RecordingStatus('postgres', this.location, this.log, this.now);
   }
 
   /** Connects, migrates and reads the secret; on failure stays not recording and tries again later. Never throws. */
   async open(): Promise<void> {
     if (this.closed) return;
-    const wasFailing = this.state.problem !== undefined && !this.state.recording;
+    const wasFailing = this.status_.failing;
     const pool = createPool(this.url, this.limits);
     // An idle connection the server dropped: the next query on the pool finds out and reports.
     pool.on('error', (err) => this.log.debug({ err }, 'idle database connection lost'));
@@ -68,7 +68,7 @@ export class PgStore implements Store {
     if (this.closed) return endQuietly(pool);
     this.pool = pool;
     this.lastPrune = 0;
-    this.state = { recording: true, engine: 'postgres', location: this.location, since: this.now().toISOString() };
+    this.status_.recordingNow();
     if (wasFailing) this.log.info({ location: this.location }, M.resumed);
     else this.log.debug({ location: this.location }, M.opened);
   }
@@ -102,7 +102,7 @@ export class PgStore implements Store {
   }
 
   status(): StoreStatus {
-    return { ...this.state };
+    return this.status_.snapshot;
   }
 
   async close(): Promise<void> {
@@ -111,7 +111,7 @@ export class PgStore implements Store {
     this.retryTimer = null;
     const pool = this.pool;
     this.pool = null;
-    this.state = { ...this.state, recording: false, problem: this.state.problem ?? M.closed, since: this.now().toISOString() };
+    this.status_.closed();
     if (pool !== null) await endQuietly(pool);
   }
 
@@ -128,7 +128,7 @@ export class PgStore implements Store {
       if (steps === null) return fallback;
       await this.maybePrune(pool);
       const result = await runPlan(pool, steps, durable);
-      if (!this.state.recording && this.pool === pool) this.resumeAfterBusy();
+      if (!this.status_.recording && this.pool === pool) this.status_.resumedAfterBusy();
       return result;
     } catch (err) {
       this.handle(err, pool);
@@ -151,7 +151,7 @@ export class PgStore implements Store {
     // The pool was closed or replaced meanwhile (a failure already reported, or close()).
     if (this.pool !== pool) return;
     const fault = classifyPgError(err);
-    if (fault === 'busy') this.report(err, null);
+    if (fault === 'busy') this.status_.failed(err, null);
     else if (fault === 'input') this.log.warn({ err }, M.notRecorded);
     else this.fail(err);
   }
@@ -168,7 +168,7 @@ export class PgStore implements Store {
     const pool = this.pool;
     this.pool = null;
     if (pool !== null) void endQuietly(pool);
-    this.report(err, this.limits.retryMs);
+    this.status_.failed(err, this.limits.retryMs);
     if (!this.closed && this.retryTimer === null) {
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
@@ -178,20 +178,7 @@ export class PgStore implements Store {
     }
   }
 
-  /** Marks recording off with the problem, logged once per distinct problem. */
-  private report(err: unknown, retryMs: number | null): void {
-    const problem = err instanceof SchemaMismatchError ? err.message : describeDbError(err);
-    const repeated = !this.state.recording && this.state.problem === problem;
-    const since = repeated ? this.state.since : this.now().toISOString();
-    this.state = { recording: false, engine: 'postgres', location: this.location, problem, since };
-    if (repeated) this.log.debug({ problem }, M.stillNotRecording);
-    else this.log.error({ err, location: this.location }, M.notRecording(problem, retryMs));
-  }
 
-  private resumeAfterBusy(): void {
-    this.state = { recording: true, engine: 'postgres', location: this.location, since: this.now().toISOString() };
-    this.log.info({ location: this.location }, M.resumed);
-  }
 }
 
 async function endQuietly(pool: Pool): Promise<void> {

@@ -23,10 +23,11 @@
  * deleting it forgets everything.
  */
 import type { Logger } from 'pino';
+import { RecordingStatus } from './recording-status.js';
 import { STORE_LIMITS, type StoreLimits } from './limits.js';
 import { askRow, ballotRow, cleanId } from './privacy.js';
-import { describeDbError, STORE_MESSAGES as M } from './messages.js';
-import { isBusy, isDamaged, isDatabaseError, moveAside, openSqlite, SchemaMismatchError, type Db } from './sqlite-open.js';
+import { STORE_MESSAGES as M } from './messages.js';
+import { isBusy, isDamaged, isDatabaseError, moveAside, openSqlite, type Db } from './sqlite-open.js';
 import { all, runPlan } from './sqlite-writes.js';
 import { prune, READS, rowLimit, writeAsk, writeServed, writeVote } from './writes.js';
 import type { AskRecord, FeedbackRow, OpenStoreOptions, ServedRow, Store, StoreStatus, UnansweredRow, VoteOutcome, VoteRecord } from './types.js';
@@ -41,7 +42,7 @@ export class SqliteStore implements Store {
   private readonly readOnly: boolean;
   private db: Db | null = null;
   private secret: Buffer = Buffer.alloc(0);
-  private state: StoreStatus;
+  private readonly status_: RecordingStatus;
   private retryTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private lastPrune = 0;
@@ -53,13 +54,13 @@ export class SqliteStore implements Store {
     this.now = opts.now ?? (() => new Date());
     this.limits = Object.freeze({ ...STORE_LIMITS, ...opts.limits });
     this.readOnly = opts.readOnly ?? false;
-    this.state = { recording: false, engine: 'sqlite', location: this.path, since: this.now().toISOString() };
+    this.status_ = new RecordingStatus('sqlite', this.path, this.log, this.now);
   }
 
   /** Opens the file; on failure stays not recording and tries again later. Never throws. */
   open(): void {
     if (this.closed) return;
-    const wasFailing = this.state.problem !== undefined && !this.state.recording;
+    const wasFailing = this.status_.failing;
     try {
       this.attach(openSqlite(this.path, this.limits, this.readOnly, this.now()));
     } catch (err) {
@@ -109,7 +110,7 @@ export class SqliteStore implements Store {
   }
 
   status(): StoreStatus {
-    return { ...this.state };
+    return this.status_.snapshot;
   }
 
   async close(): Promise<void> {
@@ -117,14 +118,13 @@ export class SqliteStore implements Store {
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.detach();
-    this.state = { ...this.state, recording: false, problem: this.state.problem ?? M.closed, since: this.now().toISOString() };
+    this.status_.closed();
   }
 
   private attach(opened: { db: Db; secret: Buffer }, note?: string): void {
     this.db = opened.db;
     this.secret = opened.secret;
-    this.state = { recording: true, engine: 'sqlite', location: this.path, since: this.now().toISOString() };
-    if (note !== undefined) this.state.problem = note;
+    this.status_.recordingNow(note);
     this.lastPrune = 0;
     this.synchronous = 'FULL';
   }
@@ -150,12 +150,12 @@ export class SqliteStore implements Store {
       if (this.synchronous !== synchronous) this.db.pragma(`synchronous = ${(this.synchronous = synchronous)}`);
       this.maybePrune();
       const result = action();
-      if (!this.state.recording) this.resumeAfterBusy();
+      if (!this.status_.recording) this.status_.resumedAfterBusy();
       return result;
     } catch (err) {
       // Another process (a shard, a replica, a report) held the lock too long: the
       // connection is fine, so the very next write tries again instead of a retry timer.
-      if (isBusy(err)) this.report(err, null);
+      if (isBusy(err)) this.status_.failed(err, null);
       else if (isDatabaseError(err)) this.fail(err);
       // Bad input (a bug in a caller) loses that one record, nothing more.
       else this.log.warn({ err }, M.notRecorded);
@@ -183,7 +183,7 @@ export class SqliteStore implements Store {
   /** Closes the connection, says why, and schedules another try at opening. */
   private fail(err: unknown): void {
     this.detach();
-    this.report(err, this.limits.retryMs);
+    this.status_.failed(err, this.limits.retryMs);
     if (!this.closed && this.retryTimer === null) {
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
@@ -193,18 +193,5 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** Marks recording off with the problem, logged once per distinct problem. */
-  private report(err: unknown, retryMs: number | null): void {
-    const problem = err instanceof SchemaMismatchError ? err.message : describeDbError(err);
-    const repeated = !this.state.recording && this.state.problem === problem;
-    const since = repeated ? this.state.since : this.now().toISOString();
-    this.state = { recording: false, engine: 'sqlite', location: this.path, problem, since };
-    if (repeated) this.log.debug({ problem }, M.stillNotRecording);
-    else this.log.error({ err, location: this.path }, M.notRecording(problem, retryMs));
-  }
 
-  private resumeAfterBusy(): void {
-    this.state = { recording: true, engine: 'sqlite', location: this.path, since: this.now().toISOString() };
-    this.log.info({ location: this.path }, M.resumed);
-  }
 }
