@@ -3,21 +3,11 @@
  * fast reader knows, at odd indentations, with now and then something YAML trips over,
  * and sometimes damaged (a character put in or taken out, a line repeated).
  */
-import { mulberry32 } from '../../bench/synthetic.js';
+import { mulberry32, Rng } from '../../bench/synthetic.js';
 
-export class Gen {
-  private readonly next: () => number;
+export class Gen extends Rng {
   constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
+    super(mulberry32(seed));
   }
 
   /** Mostly words a knowledge file has; now and then one that trips YAML up. */
