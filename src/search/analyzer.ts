@@ -19,6 +19,10 @@ export interface Token {
 const INTENTS: readonly { pattern: RegExp; word: string; needs: string }[] = [
   // "what are the talks for", "what are they after"
   { pattern: /^(?:(?:so|and|but|ok|like|then) )*what\b.* (?:for|after)$/, word: 'purpose', needs: 'what' },
+  // "why islamabad", "why kushner": a bare name after "why" questions the choice of it, as
+  // "why pakistan as the middleman" and "why did they pick islamabad" do in longer words.
+  { pattern: /^(?:(?:so|and|but|ok|like|then) )*why (?:\S+ )?\S+$/, word: 'pick', needs: 'why ' },
+  { pattern: /^(?:(?:so|and|but|ok|like|then) )*why (?:\S+ ){1,3}as (?:the |a |an )?\S+$/, word: 'pick', needs: 'why ' },
 ];
 
 /**
@@ -28,6 +32,8 @@ const INTENTS: readonly { pattern: RegExp; word: string; needs: string }[] = [
 const REWRITES: readonly { pattern: RegExp; replacement: string; needs: string }[] = [
   // "how many", "how much": asks for a number, which an entry either gives or does not.
   { pattern: /\bhow (?:many|much)\b/g, replacement: 'how quantity', needs: 'how m' },
+  // "how come pakistan is hosting" asks why.
+  { pattern: /\bhow come\b/g, replacement: 'why', needs: 'how come' },
   // "what do they want", "what are both sides hoping for", "what are they trying to get"
   {
     pattern: /\b(what(?: \w+){0,6}) (?:want|wants|wanted|hope|hopes|hoping|trying|tryin|try|aiming|seeking|seek)\b/g,

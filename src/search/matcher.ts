@@ -4,6 +4,7 @@ import { Analyzer } from './analyzer.js';
 import { confidenceOf, type Signals } from './confidence.js';
 import { MATCHER_DEFAULTS, type MatcherOptions } from './defaults.js';
 import { normalize } from './normalize.js';
+import { NEGATIONS } from './stop-words.js';
 import { PhraseIndex, type NormalizedEntry, type PhraseIndexData } from './phrase-index.js';
 import { runSliced, runSync, type Steps } from './slices.js';
 import { SpellingCorrector, typosInAlternatesSteps, type SpellingData } from './spelling.js';
@@ -49,6 +50,8 @@ interface Query {
   readonly maxWeight: number;
   /** How many head words (the first two content words, where a question puts its topic) it has. */
   readonly headCount: number;
+  /** How many typed content words the FAQ knows, negations aside: none, and nothing is asked about. */
+  readonly topics: number;
 }
 
 /** One entry as ranked, with what its score was made of. */
@@ -244,6 +247,8 @@ export class Matcher {
     if (query.terms.length === 0 && query.unknownWeight === 0) {
       return { question, match: null, best: null, runnersUp: [], suggestions: [], reason: 'empty' };
     }
+    // "why not", "what for", "how come": question words and intents alone name no topic.
+    if (query.topics === 0) return { question, match: null, best: null, runnersUp: [], suggestions: [], reason: 'no-match' };
     const scored = this.rank(query, this.options.runnersUp + 1, SCORE_ANSWER);
     const ranked: Candidate[] = [];
     let signals: Signals | undefined;
@@ -305,6 +310,7 @@ export class Matcher {
     let total = 0;
     let maxWeight = 0;
     let headCount = 0;
+    let topics = 0;
     tokens.forEach((token, i) => {
       const isHead = !token.questionWord && !token.intent && headCount < 2;
       if (isHead) headCount++;
@@ -316,6 +322,7 @@ export class Matcher {
           const weight = ids.reduce((sum, id) => sum + this.index.weight[id]!, 0) / ids.length;
           const floored = Math.max(weight, minWeight * factor);
           terms.push({ ids, weight: floored, idf: weight, content: !token.questionWord, head });
+          if (!token.questionWord) topics++;
           total += floored;
           return;
         }
@@ -341,11 +348,12 @@ export class Matcher {
         const idf = this.index.weight[id]! * correction;
         const weight = Math.max(idf, minWeight * (token.questionWord ? questionWordWeight : 1)) * (token.intent ? factor : 1);
         terms.push({ ids: [id], weight, idf, content: !token.questionWord && !token.intent, head });
+        if (!token.questionWord && !token.intent && !NEGATIONS.has(token.word)) topics++;
         total += weight;
         if (weight > maxWeight) maxWeight = weight;
       }
     });
-    return { terms, unknownWeight, total, maxWeight, headCount };
+    return { terms, unknownWeight, total, maxWeight, headCount, topics };
   }
 
   private nextGeneration(): number {

@@ -26,6 +26,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/** Negations: kept as terms, but a question made of them and question words asks about nothing ("why not"). */
+export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'nor', 'without']);
+
 /** Question words: kept as terms, at a fraction of their weight. */
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'what', 'which', 'why', 'how', 'when', 'where']);
 
