@@ -14,6 +14,11 @@ export const MATCHER_DEFAULTS = Object.freeze({
    * 80% at 0.45) for the same answers.
    */
   answerThreshold: 0.55,
+  /**
+   * The most confidence an entry gets for a question asking for a number or a time
+   * (answer-type.ts) that it does not give: in the "did you mean" band, never answered.
+   */
+  missingFactCeiling: 0.45,
   /** Between this and answerThreshold, entries are offered as "did you mean". */
   suggestThreshold: 0.2,
   /** Next to an answer, runners-up this good are offered as related questions. */

@@ -1,0 +1,58 @@
+/**
+ * What kind of fact a question asks for, when its shape says so: "how many" wants a number,
+ * "when" a time. An entry on the right topic that gives no such fact does not answer it
+ * ("how many people died in the june war" against an entry that only says the war
+ * happened): near misses like these share every topic word with the entry, so only the
+ * answer's content can tell them apart.
+ */
+export type AnswerType = 'number' | 'time' | 'year';
+
+// On normalised text (lower case, words split by single spaces).
+const ASKS_NUMBER = /\b(?:how (?:many|much)|what (?:number|percentage|share) of)\b/;
+/** "when" leading the question ("so when is...", "when's..."), not "what do they mean when...". */
+const ASKS_TIME = /^(?:(?:so|and|but|ok|okay|then|like) )*(?:when|whens|what (?:date|day|month|time))\b/;
+const ASKS_YEAR = /\b(?:what|which) year\b/;
+
+const NUMBER_WORDS =
+  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen dozens half';
+/** "twelve" and "12" are one number: what a word stands for, else the word. */
+const VALUES = new Map(NUMBER_WORDS.split(' ').slice(0, 19).map((w, i) => [w, String(i + 2)]));
+const valueOf = (n: string): string => VALUES.get(n) ?? n;
+const NUMBER = new RegExp(`\\b(?:\\d+(?:[.,]\\d+)?|${NUMBER_WORDS.split(' ').join('|')})\\b`, 'g');
+const TIME = new RegExp(
+  '\\b(?:(?:19|20)\\d\\d|january|february|march|april|june|july|august|september|october|november|december|' +
+    'monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|tonight|weekend|' +
+    'week|weeks|month|months|year|years|date|dated|deadline)\\b',
+);
+
+/** The kind of fact `normalized` (a question, as normalize() left it) asks for, if its shape says. */
+export function answerTypeOf(normalized: string): AnswerType | undefined {
+  if (ASKS_NUMBER.test(normalized)) return 'number';
+  if (ASKS_YEAR.test(normalized)) return 'year';
+  if (ASKS_TIME.test(normalized)) return 'time';
+  return undefined;
+}
+
+const YEAR = /\b(?:19|20)\d\d\b/g;
+
+/**
+ * Whether `text` (an entry's question and answer, normalised) answers what `question`
+ * requires: the kind of fact it asks for (`type`), and every year it names ("the 2015
+ * deal" is another deal than one the entry never dates so). A number the question itself
+ * contains does not count as the answer: in "how many died in the 12 day war" the 12
+ * names the war.
+ */
+export function meets(type: AnswerType | undefined, text: string, question: string): boolean {
+  const years = question.match(YEAR);
+  if (years !== null && years.some((y) => !new RegExp(`\\b${y}\\b`).test(text))) return false;
+  if (type === undefined) return true;
+  if (type === 'time') return TIME.test(text);
+  if (type === 'year') return /\b(?:19|20)\d\d\b/.test(text);
+  const asked = new Set((question.match(NUMBER) ?? []).map(valueOf));
+  return (text.match(NUMBER) ?? []).some((n) => !asked.has(valueOf(n)));
+}
+
+/** Whether a question requires anything meets() checks: most do not, and skip it. */
+export function hasRequirements(type: AnswerType | undefined, question: string): boolean {
+  return type !== undefined || /\b(?:19|20)\d\d\b/.test(question);
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { answerTypeOf, meets } from '../../src/search/answer-type.js';
+import { normalize } from '../../src/search/normalize.js';
+
+const typeOf = (q: string) => answerTypeOf(normalize(q));
+const answers = (q: string, entryText: string) => meets(typeOf(q), normalize(entryText), normalize(q));
+
+describe('what a question asks for', () => {
+  it.each([
+    ['How many centrifuges does Iran have?', 'number'],
+    ['how much uranium is left', 'number'],
+    ['When is the Istanbul meeting?', 'time'],
+    ["so when's it happening", 'time'],
+    ['what year was the deal', 'year'],
+    ['what do they mean when iran says save face', undefined],
+    ['who went to pakistan', undefined],
+  ])('given %j, then it asks for %s', (q, type) => {
+    expect(typeOf(q)).toBe(type);
+  });
+});
+
+describe('whether an entry gives it', () => {
+  it('given a number the question itself names, then that number is not an answer', () => {
+    expect(answers('how many died in the 12 day war', 'Israel bombed Iran in June, starting a 12-day war.')).toBe(false);
+    expect(answers('how many died in the 12 day war', 'the twelve day war')).toBe(false);
+    expect(answers('how many tracks are there', 'The talks run on two parallel tracks.')).toBe(true);
+  });
+
+  it('given a time question, then only an entry with a date, day or month answers it', () => {
+    expect(answers('when are the talks', 'U.S. media expected them on a Friday.')).toBe(true);
+    expect(answers('when did araghchi become foreign minister', 'Araghchi refused to meet the envoy.')).toBe(false);
+    expect(answers('what year was the june war', 'Israel bombed Iran in June.')).toBe(false);
+  });
+
+  it('given a year in the question, then an entry that never names it does not answer', () => {
+    expect(answers('what happened to the 2015 nuclear deal', 'A nuclear deal is still possible, Araghchi said.')).toBe(false);
+    expect(answers('the 2026 report on istanbul', 'Pakistan Today, in a report dated 3 February 2026, said...')).toBe(true);
+  });
+
+  it('given a question with no such shape, then any entry may answer it', () => {
+    expect(answers('who represented the us', 'Trump sent his son-in-law.')).toBe(true);
+  });
+});
