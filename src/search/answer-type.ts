@@ -34,6 +34,9 @@ export function answerTypeOf(normalized: string): AnswerType | undefined {
 }
 
 const YEAR = /\b(?:19|20)\d\d\b/g;
+const YEAR_LIKE = /^(?:19|20)\d\d$/;
+/** The word after a number, when it makes the number a length of time or a date. */
+const TIME_UNIT = /^ (days?|weeks?|months?|years?|hours?|minutes?|january|february|march|april|may|june|july|august|september|october|november|december)\b/;
 
 /**
  * Whether `text` (an entry's question and answer, normalised) answers what `question`
@@ -49,7 +52,15 @@ export function meets(type: AnswerType | undefined, text: string, question: stri
   if (type === 'time') return TIME.test(text);
   if (type === 'year') return /\b(?:19|20)\d\d\b/.test(text);
   const asked = new Set((question.match(NUMBER) ?? []).map(valueOf));
-  return (text.match(NUMBER) ?? []).some((n) => !asked.has(valueOf(n)));
+  for (const m of text.matchAll(NUMBER)) {
+    if (asked.has(valueOf(m[0]))) continue;
+    // "a 12 day war", "3 february 2026": a length of time or a date answers "how many days", not "how many people".
+    const unit = TIME_UNIT.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 12))?.[1];
+    if (unit !== undefined && !question.includes(unit.replace(/s$/, ''))) continue;
+    if (YEAR_LIKE.test(m[0])) continue;
+    return true;
+  }
+  return false;
 }
 
 /** Whether a question requires anything meets() checks: most do not, and skip it. */

@@ -26,6 +26,13 @@ describe('whether an entry gives it', () => {
     expect(answers('how many tracks are there', 'The talks run on two parallel tracks.')).toBe(true);
   });
 
+  it('given a length of time or a date, then it answers how many days but not how many people', () => {
+    const war = 'Israel bombed Iran in June, starting what became a 12-day war.';
+    expect(answers('how many people died in the june war', war)).toBe(false);
+    expect(answers('how many days did the june war last', war)).toBe(true);
+    expect(answers('how many delegates came', 'A report dated 3 February 2026.')).toBe(false);
+  });
+
   it('given a time question, then only an entry with a date, day or month answers it', () => {
     expect(answers('when are the talks', 'U.S. media expected them on a Friday.')).toBe(true);
     expect(answers('when did araghchi become foreign minister', 'Araghchi refused to meet the envoy.')).toBe(false);
