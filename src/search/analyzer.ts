@@ -77,8 +77,11 @@ export class Analyzer {
       const [canonical, ...others] = group.map((w) => expandShorthand(normalize(w)));
       if (!canonical) continue;
       for (const other of others) {
-        if (other.includes(' ')) this.phraseSynonyms.set(other, canonical);
-        else if (other !== '' && other !== canonical) this.wordSynonyms.set(other, canonical);
+        if (other.includes(' ')) {
+          this.phraseSynonyms.set(other, canonical);
+          // "go betweens" as "go between": a phrase's plural is the same thing, more than once.
+          if (!other.endsWith('s') && !this.phraseSynonyms.has(`${other}s`)) this.phraseSynonyms.set(`${other}s`, canonical);
+        } else if (other !== '' && other !== canonical) this.wordSynonyms.set(other, canonical);
       }
     }
     // Longer phrases first, so "united states of america" wins over "united states".

@@ -22,7 +22,7 @@ export interface Signals {
   readonly evidence: number;
   /** Content words of the question found in the entry's phrasings, over 3, capped at 1. */
   readonly words: number;
-  /** Share of the question's first two content words (its topic, as a rule) the entry has anywhere. */
+  /** Share of the question's first two content words (its topic, as a rule) the entry's phrasings have. */
   readonly head: number;
   /** Weight of the heaviest question word the entry has, over the question's heaviest word. */
   readonly distinctive: number;

@@ -71,7 +71,7 @@ interface Scored {
   readonly topMatched: number;
   /** How many of the question's content words the entry's phrasings have. */
   readonly matchedWords: number;
-  /** Which of the question's head words the entry has anywhere (bit 1: the first, bit 2: the second). */
+  /** Which of the question's head words the entry's phrasings have (a topic word only its answer has is weak evidence) (bit 1: the first, bit 2: the second). */
   readonly matchedHead: number;
 }
 
@@ -459,7 +459,6 @@ export class Matcher {
             entryList[entryCount++] = e;
           }
           entryCover[e]! += term.weight * answerWeight;
-          if (term.head > 0) entryHead[e]! |= term.head;
         }
       }
     }

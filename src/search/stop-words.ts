@@ -21,7 +21,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   thanks thank ty tysm thnx sry srry sorry bro bruh dude guys mate folks
   gotta kinda sorta tryna lemme gimme ima im basically literally honestly seriously right true
   exactly anyway anyways whatever stuff etc heard hear wondering wonder curious quick question
-  q pretty quite help helps helping helped understand`
+  q pretty quite help helps helping helped understand supposed`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -49,6 +49,8 @@ describe('Analyzer', () => {
       ['us', 'america', 'united states'],
       ['goal', 'aim', 'purpose'],
       ['backchannel', 'backdoor channel'],
+      ['mediator', 'go between'],
+      ['pick', 'choose'],
     ],
     new Set(['backchannel', 'direct', 'goodwill']),
   );
@@ -78,5 +80,15 @@ describe('Analyzer', () => {
   it('given synonyms, then both sides read the FAQ word', () => {
     expect(terms('the United States')).toEqual(['us']);
     expect(terms('Americas aim')).toEqual(terms('us goal'));
+  });
+
+  it('given a multi-word synonym in the plural, then it reads as the FAQ word', () => {
+    expect(terms('generals as go betweens')).toEqual(terms('generals as mediators'));
+  });
+
+  it('given "why" and a bare name, or "how come", then the question is about choosing it', () => {
+    expect(terms('why islamabad')).toEqual([...terms('why'), ...terms('islamabad'), ...terms('pick')]);
+    expect(terms('how come pakistan')).toEqual(terms('why pakistan'));
+    expect(terms('why did the talks in islamabad fail')).not.toContain(terms('pick')[0]);
   });
 });
