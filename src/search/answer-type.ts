@@ -5,13 +5,15 @@
  * happened): near misses like these share every topic word with the entry, so only the
  * answer's content can tell them apart.
  */
-export type AnswerType = 'number' | 'time' | 'year';
+export type AnswerType = 'number' | 'time' | 'year' | 'name';
 
 // On normalised text (lower case, words split by single spaces).
 const ASKS_NUMBER = /\b(?:how (?:many|much)|what (?:number|percentage|share) of)\b/;
 /** "when" leading the question ("so when is...", "when's..."), not "what do they mean when...". */
 const ASKS_TIME = /^(?:(?:so|and|but|ok|okay|then|like) )*(?:when|whens|what (?:date|day|month|time))\b/;
 const ASKS_YEAR = /\b(?:what|which) year\b/;
+/** "what's the name of...", "who is pakistan's army chief": someone or something to be named. */
+const ASKS_NAME = /\bname of\b|\bwhats? (?:is )?(?:his|her|their|its) name\b|^(?:(?:so|and|but|ok|okay|then|like) )*who (?:is |was |s )?(?:the |a |an )?\S+(?: \S+){0,3}$/;
 
 const NUMBER_WORDS =
   'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen dozens half';
@@ -30,6 +32,7 @@ export function answerTypeOf(normalized: string): AnswerType | undefined {
   if (ASKS_NUMBER.test(normalized)) return 'number';
   if (ASKS_YEAR.test(normalized)) return 'year';
   if (ASKS_TIME.test(normalized)) return 'time';
+  if (ASKS_NAME.test(normalized)) return 'name';
   return undefined;
 }
 
@@ -38,19 +41,29 @@ const YEAR_LIKE = /^(?:19|20)\d\d$/;
 /** The word after a number, when it makes the number a length of time or a date. */
 const TIME_UNIT = /^ (days?|weeks?|months?|years?|hours?|minutes?|january|february|march|april|may|june|july|august|september|october|november|december)\b/;
 
+/** What an entry can answer with, as meets() reads it. */
+export interface EntryFacts {
+  /** The entry's question, alternates and answer, normalised. */
+  readonly text: string;
+  /** Terms of the names its answer gives (see Facts), less the story's own names. */
+  readonly names: ReadonlySet<string>;
+}
+
 /**
- * Whether `text` (an entry's question and answer, normalised) answers what `question`
- * requires: the kind of fact it asks for (`type`), and every year it names ("the 2015
- * deal" is another deal than one the entry never dates so). A number the question itself
- * contains does not count as the answer: in "how many died in the 12 day war" the 12
- * names the war.
+ * Whether an entry answers what `question` (normalised) requires: the kind of fact it asks
+ * for (`type`), and every year it names ("the 2015 deal" is another deal than one the
+ * entry never dates so). A number the question itself contains does not count as the
+ * answer: in "how many died in the 12 day war" the 12 names the war; nor does a name it
+ * contains ("who is pakistan's army chief" is not answered by "Pakistan's Army Chief").
  */
-export function meets(type: AnswerType | undefined, text: string, question: string): boolean {
+export function meets(type: AnswerType | undefined, entry: EntryFacts, question: string, questionTerms: ReadonlySet<string>): boolean {
+  const { text } = entry;
   const years = question.match(YEAR);
   if (years !== null && years.some((y) => !new RegExp(`\\b${y}\\b`).test(text))) return false;
   if (type === undefined) return true;
   if (type === 'time') return TIME.test(text);
   if (type === 'year') return /\b(?:19|20)\d\d\b/.test(text);
+  if (type === 'name') return [...entry.names].some((n) => !questionTerms.has(n));
   const asked = new Set((question.match(NUMBER) ?? []).map(valueOf));
   for (const m of text.matchAll(NUMBER)) {
     if (asked.has(valueOf(m[0]))) continue;

@@ -2,6 +2,7 @@ import { stemmer } from 'stemmer';
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import { Analyzer } from './analyzer.js';
 import { answerTypeOf, hasRequirements, meets } from './answer-type.js';
+import { Facts } from './facts.js';
 import { confidenceOf, type Signals } from './confidence.js';
 import { MATCHER_DEFAULTS, type MatcherOptions } from './defaults.js';
 import { normalize } from './normalize.js';
@@ -164,8 +165,8 @@ export class Matcher {
   private readonly entryListed: Uint32Array;
   private rankCount = 0;
   private generation = 0;
-  /** Entries' question and answer normalised, as answer types first need them. */
-  private readonly entryTexts = new WeakMap<Entry, string>();
+  /** What entries can answer with, for questions asking for a number, a time or a name. */
+  private readonly facts: Facts;
 
   /**
    * Indexes `kb` at once: about a second for 10,000 entries, during which the event loop is
@@ -179,6 +180,7 @@ export class Matcher {
     this.index = index;
     this.speller = speller;
     this.sortedWords = sortedWords;
+    this.facts = new Facts(kb, analyzer);
     const n = this.index.phrasingCount;
     const m = kb.entries.length;
     this.matchedQuery = new Float64Array(n);
@@ -259,13 +261,14 @@ export class Matcher {
     const normalized = normalize(question.slice(0, MAX_QUESTION_CHARS));
     const type = answerTypeOf(normalized);
     const checked = hasRequirements(type, normalized);
+    const questionTerms = checked ? new Set(this.analyzer.tokensOf(normalized).map((t) => t.term)) : undefined;
     scored.forEach((s, i) => {
       const own = this.signals(query, s, i === 0 ? scored[1] : scored[0]);
       if (i === 0) signals = own;
       const entry = this.kb.entries[s.e]!;
       let confidence = confidenceOf(own, this.options.confidenceModel);
-      // Asked for a number, a time or a year it does not give: offered, never answered.
-      if (checked && !meets(type, this.textOf(entry), normalized)) confidence = Math.min(confidence, this.options.missingFactCeiling);
+      // Asked for a number, a time, a year or a name it does not give: offered, never answered.
+      if (questionTerms !== undefined && !meets(type, this.facts.of(entry), normalized, questionTerms)) confidence = Math.min(confidence, this.options.missingFactCeiling);
       // Candidates stay in score order (reordering by confidence measured worse); a
       // runner-up never shows more confidence than the candidate ranked above it.
       ceiling = Math.min(ceiling, confidence);
@@ -280,12 +283,6 @@ export class Matcher {
     }
     const suggestions = ranked.filter((c) => c.confidence >= suggestThreshold);
     return { ...base, match: null, suggestions, reason: best === null ? 'no-match' : 'low-confidence' };
-  }
-
-  private textOf(entry: Entry): string {
-    let text = this.entryTexts.get(entry);
-    if (text === undefined) this.entryTexts.set(entry, (text = normalize(`${entry.question} ${entry.alternates.join(' ')} ${entry.answer}`)));
-    return text;
   }
 
   /** Up to `limit` entries for a partly typed question, best first. */

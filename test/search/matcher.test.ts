@@ -114,6 +114,7 @@ describe('Matcher.ask on the shipped FAQ', () => {
     ['how many people died in the june war', 'june-war'],
     ['when did araghchi become foreign minister', 'direct-talks-refused'],
     ['what happened to the 2015 iran nuclear deal', 'iran-nuclear-terms'],
+    ["who is pakistan's army chief", 'army-chief-tehran'],
   ])('given %j, asking for a fact no entry gives, then it abstains and offers %s', (q, id) => {
     const a = matcher.ask(q);
     expect(a.match).toBeNull();
@@ -123,6 +124,8 @@ describe('Matcher.ask on the shipped FAQ', () => {
   it.each([
     ['when are the istanbul talks expected', 'istanbul-venue-confirmed'],
     ['how many tracks will the istanbul talks have', 'parallel-tracks'],
+    ["who is trump's son in law", 'us-envoy'],
+    ['who is to blame', 'why-islamabad-talks-failed'],
   ])('given %j, asking for a fact the entry gives, then %s answers it', (q, id) => {
     expect(answered(matcher.ask(q))).toBe(id);
   });
