@@ -5,10 +5,12 @@
  * happened): near misses like these share every topic word with the entry, so only the
  * answer's content can tell them apart.
  */
-export type AnswerType = 'number' | 'time' | 'year' | 'name';
+export type AnswerType = 'number' | 'duration' | 'time' | 'year' | 'name';
 
 // On normalised text (lower case, words split by single spaces).
-const ASKS_NUMBER = /\b(?:how (?:many|much)|what (?:number|percentage|share) of)\b/;
+const ASKS_NUMBER = /\b(?:how (?:many|much|old|far|big|large|tall)|what (?:number|percentage|share) of|(?:what is|whats) the (?:population|size|age|cost|price) of)\b/;
+/** "how long did the war last": a number of days, weeks... */
+const ASKS_DURATION = /\bhow long\b/;
 /** "when" leading the question ("so when is...", "when's..."), not "what do they mean when...". */
 const ASKS_TIME = /^(?:(?:so|and|but|ok|okay|then|like) )*(?:when|whens|what (?:date|day|month|time))\b/;
 const ASKS_YEAR = /\b(?:what|which) year\b/;
@@ -30,6 +32,7 @@ const TIME = new RegExp(
 /** The kind of fact `normalized` (a question, as normalize() left it) asks for, if its shape says. */
 export function answerTypeOf(normalized: string): AnswerType | undefined {
   if (ASKS_NUMBER.test(normalized)) return 'number';
+  if (ASKS_DURATION.test(normalized)) return 'duration';
   if (ASKS_YEAR.test(normalized)) return 'year';
   if (ASKS_TIME.test(normalized)) return 'time';
   if (ASKS_NAME.test(normalized)) return 'name';
@@ -37,6 +40,7 @@ export function answerTypeOf(normalized: string): AnswerType | undefined {
 }
 
 const YEAR = /\b(?:19|20)\d\d\b/g;
+const DURATION = new RegExp(`\\b(?:\\d+|a|an|${NUMBER_WORDS.split(' ').join('|')}) (?:days?|weeks?|months?|years?|hours?|decades?)\\b`);
 const YEAR_LIKE = /^(?:19|20)\d\d$/;
 /** The word after a number, when it makes the number a length of time or a date. */
 const TIME_UNIT = /^ (days?|weeks?|months?|years?|hours?|minutes?|january|february|march|april|may|june|july|august|september|october|november|december)\b/;
@@ -63,6 +67,7 @@ export function meets(type: AnswerType | undefined, entry: EntryFacts, question:
   if (type === undefined) return true;
   if (type === 'time') return TIME.test(text);
   if (type === 'year') return /\b(?:19|20)\d\d\b/.test(text);
+  if (type === 'duration') return DURATION.test(text);
   if (type === 'name') return [...entry.names].some((n) => !questionTerms.has(n));
   const asked = new Set((question.match(NUMBER) ?? []).map(valueOf));
   for (const m of text.matchAll(NUMBER)) {

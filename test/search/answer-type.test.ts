@@ -12,6 +12,8 @@ describe('what a question asks for', () => {
   it.each([
     ['How many centrifuges does Iran have?', 'number'],
     ['how much uranium is left', 'number'],
+    ['how old is trump', 'number'],
+    ['how long did the war last', 'duration'],
     ['When is the Istanbul meeting?', 'time'],
     ["so when's it happening", 'time'],
     ['what year was the deal', 'year'],
@@ -36,6 +38,11 @@ describe('whether an entry gives it', () => {
     expect(answers('how many people died in the june war', war)).toBe(false);
     expect(answers('how many days did the june war last', war)).toBe(true);
     expect(answers('how many delegates came', 'A report dated 3 February 2026.')).toBe(false);
+  });
+
+  it('given a question about how long, then only an entry giving a length of time answers it', () => {
+    expect(answers('how long did the june war last', 'Israel bombed Iran, starting a 12-day war.')).toBe(true);
+    expect(answers('how long will the istanbul talks last', 'The talks were expected on a Friday.')).toBe(false);
   });
 
   it('given a time question, then only an entry with a date, day or month answers it', () => {
