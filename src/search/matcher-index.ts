@@ -1,0 +1,161 @@
+import { stemmer } from 'stemmer';
+import type { Entry, KnowledgeBase } from '../knowledge/types.js';
+import { Analyzer } from './analyzer.js';
+import type { MatcherOptions } from './defaults.js';
+import { normalize } from './normalize.js';
+import { PhraseIndex, type NormalizedEntry, type PhraseIndexData } from './phrase-index.js';
+import type { Steps } from './slices.js';
+import { SpellingCorrector, typosInAlternatesSteps, type SpellingData } from './spelling.js';
+
+/*
+ * Indexing a knowledge base snapshot for the Matcher: in steps (slices.ts) so that a live
+ * reload can index without holding the event loop, and as plain data so that a worker
+ * thread can do it and hand the result over.
+ */
+
+/** What indexing a snapshot produces; a Matcher is these plus scratch space. */
+export interface MatcherIndex {
+  readonly analyzer: Analyzer;
+  readonly index: PhraseIndex;
+  readonly speller: SpellingCorrector;
+  readonly sortedWords: readonly string[];
+  /** What the analyzer was made from: the synonym groups (the FAQ's, then its alternates' typos) and the FAQ's words. */
+  readonly groups: readonly (readonly string[])[];
+  readonly vocabulary: readonly string[];
+}
+
+/**
+ * A snapshot's index as plain data (Matcher.indexData), to build in one thread and use in
+ * another (Matcher.restore): lists of words and typed arrays, whose buffers can be
+ * transferred (transferablesOf).
+ */
+export interface MatcherIndexData {
+  /** How many entries the snapshot it was built from has. */
+  readonly entries: number;
+  /** The options the index depends on, as they were. */
+  readonly options: IndexOptions;
+  readonly groups: readonly (readonly string[])[];
+  readonly vocabulary: readonly string[];
+  readonly index: PhraseIndexData;
+  readonly speller: SpellingData;
+  readonly sortedWords: readonly string[];
+}
+
+/** The options that indexing depends on (the others only matter when asking). */
+export type IndexOptions = Pick<MatcherOptions, 'questionWordWeight' | 'tagsAsPhrasing' | 'minCorrectableLength' | 'correctionScore'>;
+export const indexOptions = ({ questionWordWeight, tagsAsPhrasing, minCorrectableLength, correctionScore }: MatcherOptions): IndexOptions => ({
+  questionWordWeight,
+  tagsAsPhrasing,
+  minCorrectableLength,
+  correctionScore,
+});
+
+/** The buffers of `data` that postMessage can move instead of copying. */
+export function transferablesOf(data: MatcherIndexData): ArrayBuffer[] {
+  const { weight, postings, postingStarts, answerPostings, answerStarts, phrasingEntry, phrasingWeight, phrasingIsTags } = data.index;
+  const { keyEnds, lists, listEnds, slots } = data.speller.table;
+  return [weight, postings, postingStarts, answerPostings, answerStarts, phrasingEntry, phrasingWeight, phrasingIsTags, keyEnds, lists, listEnds, slots].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+}
+
+/** Entries (or articles) between two chances to yield while reading the vocabulary. */
+const ENTRIES_PER_STEP = 32;
+
+/**
+ * Indexes a snapshot: its vocabulary, the analyzer, the phrase index, the spelling
+ * corrector. Each text is normalised once, for the vocabulary and the index alike.
+ */
+export function* indexSteps(kb: KnowledgeBase, options: MatcherOptions): Steps<MatcherIndex> {
+  const { tagsAsPhrasing } = options;
+  const normalized: NormalizedEntry[] = [];
+  const { vocabulary, typos } = yield* readVocabulary(kb, (entry, question, answer, alternates) => {
+    const tags = entry.tags.join(' ');
+    normalized.push({
+      question,
+      alternates,
+      tagLine: normalize(tags),
+      answer: tagsAsPhrasing ? answer : normalize(`${entry.answer} ${tags}`),
+    });
+  });
+  const groups = [...kb.synonyms, ...typos];
+  const analyzer = new Analyzer(groups, vocabulary);
+  yield;
+  const index = yield* PhraseIndex.steps(normalized, analyzer, options.questionWordWeight, tagsAsPhrasing);
+  normalized.length = 0;
+  const speller = yield* SpellingCorrector.steps(
+    [...index.words].filter((w) => w.length >= options.minCorrectableLength),
+    options.correctionScore,
+  );
+  const sortedWords = [...index.words].sort();
+  return { analyzer, index, speller, sortedWords, groups, vocabulary: [...vocabulary] };
+}
+
+/** indexSteps' result again, from what Matcher.indexData() made of it. */
+export function* restoreSteps(data: MatcherIndexData): Steps<MatcherIndex> {
+  const analyzer = new Analyzer(data.groups, new Set(data.vocabulary));
+  yield;
+  const index = PhraseIndex.fromData(data.index);
+  yield;
+  const speller = SpellingCorrector.fromData(data.speller);
+  return { analyzer, index, speller, sortedWords: data.sortedWords, groups: data.groups, vocabulary: data.vocabulary };
+}
+
+/**
+ * The FAQ's words (for joining "back channel" into "backchannel"), and the deliberate
+ * typos of its alternates as [right word, typo] pairs. `read` gets each entry's question,
+ * answer and alternates as normalised here, so they need not be normalised again.
+ */
+function* readVocabulary(
+  kb: KnowledgeBase,
+  read: (entry: Entry, question: string, answer: string, alternates: string[]) => void,
+): Steps<{ vocabulary: Set<string>; typos: string[][] }> {
+  const vocabulary = new Set<string>();
+  // Per word: how many texts have it, and the last text counted (a word counts once a text).
+  const texts = new Map<string, { n: number; text: number }>();
+  const prose = new Set<string>();
+  let textNo = 0;
+  const count = (normalized: string, isProse: boolean) => {
+    textNo++;
+    if (normalized === '') return;
+    for (const w of normalized.split(' ')) {
+      let seen = texts.get(w);
+      if (seen === undefined) {
+        texts.set(w, (seen = { n: 0, text: 0 }));
+        vocabulary.add(w);
+      }
+      if (seen.text === textNo) continue;
+      seen.text = textNo;
+      seen.n++;
+      if (isProse) prose.add(w);
+    }
+  };
+  let e = 0;
+  for (const entry of kb.entries) {
+    const question = normalize(entry.question);
+    const answer = normalize(entry.answer);
+    const alternates = entry.alternates.map((a) => normalize(a));
+    count(question, true);
+    count(answer, true);
+    for (const tag of entry.tags) count(normalize(tag), true);
+    for (const alternate of alternates) count(alternate, false);
+    read(entry, question, answer, alternates);
+    if (++e % ENTRIES_PER_STEP === 0) yield;
+  }
+  let a = 0;
+  for (const article of kb.articles) {
+    const s = normalize(`${article.title} ${article.summary}`);
+    if (s !== '') for (const w of s.split(' ')) prose.add(w);
+    if (++a % ENTRIES_PER_STEP === 0) yield;
+  }
+  const reference = new Map<string, number>();
+  const alternateOnly: string[] = [];
+  for (const [w, { n }] of texts) {
+    if (prose.has(w) || n >= 2) reference.set(w, n);
+    else alternateOnly.push(w);
+  }
+  for (const w of prose) if (!reference.has(w)) reference.set(w, 1);
+  yield;
+  const typos = yield* typosInAlternatesSteps(alternateOnly, reference, stemmer);
+  return { vocabulary, typos: [...typos].map(([typo, word]) => [word, typo]) };
+}
