@@ -2,7 +2,7 @@ import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { runSync, type Steps } from '../search/slices.js';
 import { KNOWLEDGE_MESSAGES as M } from './messages.js';
-import { parseKnowledgeFile, type ParseCache, type ParsedFile, type Place } from './parse-file.js';
+import { parseKnowledgeFile, type FilePlaces, type ParseCache, type ParsedFile, type Place } from './parse-file.js';
 import type { EntryInput, KnowledgeFileInput } from './schema.js';
 import type { Article, Entry, KnowledgeBase, KnowledgeIssue, LoadResult, Source } from './types.js';
 
@@ -76,45 +76,50 @@ async function listKnowledgeFiles(dir: string): Promise<string[] | KnowledgeIssu
   }
 }
 
+/** Duplicate ids and questions, and unknown sources, across all files. */
 function crossCheck(files: readonly ParsedFile[]): KnowledgeIssue[] {
   const issues: KnowledgeIssue[] = [];
-  const issueAt = (f: ParsedFile, place: Place, message: string) => issues.push({ file: f.file, line: place.line, column: place.column, message });
+  // A value's place is looked up only to write an issue, so a valid folder never asks
+  // for places (the fast path would read each file again to find them).
+  type At = { readonly f: ParsedFile; readonly place: (places: FilePlaces) => Place };
+  const placeOf = (at: At) => at.place(at.f.places());
+  const issueAt = (at: At, message: string) => issues.push({ file: at.f.file, ...placeOf(at), message });
   // Where a first use was, written out only when a second one is found.
-  const where = (f: ParsedFile, place: Place) => `${f.file}:${place.line}`;
-  type First = { f: ParsedFile; place: Place };
+  const where = (at: At) => `${at.f.file}:${placeOf(at).line}`;
 
-  const sources = new Map<string, First>();
+  const sources = new Map<string, At>();
   for (const f of files) {
     for (const id of Object.keys(f.data.sources)) {
-      const place = f.places.sources.get(id)!;
+      const at: At = { f, place: (p) => p.sources.get(id)! };
       const seen = sources.get(id);
-      if (seen) issueAt(f, place, M.duplicateId('source', id, where(seen.f, seen.place)));
-      else sources.set(id, { f, place });
+      if (seen) issueAt(at, M.duplicateId('source', id, where(seen)));
+      else sources.set(id, at);
     }
   }
-  const ids = new Map<string, First>();
-  const articleIds = new Map<string, First>();
-  const questions = new Map<string, { id: string } & First>();
+  const ids = new Map<string, At>();
+  const articleIds = new Map<string, At>();
+  const questions = new Map<string, { id: string; at: At }>();
   for (const f of files) {
     f.data.articles.forEach((a, i) => {
-      const places = f.places.articles[i]!;
+      const at: At = { f, place: (p) => p.articles[i]!.id };
       const seen = articleIds.get(a.id);
-      if (seen) issueAt(f, places.id, M.duplicateId('article', a.id, where(seen.f, seen.place)));
-      else articleIds.set(a.id, { f, place: places.id });
-      if (!sources.has(a.source)) issueAt(f, places.source, M.unknownSource(a.source));
+      if (seen) issueAt(at, M.duplicateId('article', a.id, where(seen)));
+      else articleIds.set(a.id, at);
+      if (!sources.has(a.source)) issueAt({ f, place: (p) => p.articles[i]!.source }, M.unknownSource(a.source));
     });
     f.data.entries.forEach((e, i) => {
-      const places = f.places.entries[i]!;
+      const at: At = { f, place: (p) => p.entries[i]!.id };
       const seen = ids.get(e.id);
-      if (seen) issueAt(f, places.id, M.duplicateId('entry', e.id, where(seen.f, seen.place)));
-      else ids.set(e.id, { f, place: places.id });
+      if (seen) issueAt(at, M.duplicateId('entry', e.id, where(seen)));
+      else ids.set(e.id, at);
       e.sources.forEach((s, j) => {
-        if (!sources.has(s)) issueAt(f, places.sources[j]!, M.unknownSource(s));
+        if (!sources.has(s)) issueAt({ f, place: (p) => p.entries[i]!.sources[j]! }, M.unknownSource(s));
       });
+      const question: At = { f, place: (p) => p.entries[i]!.question };
       const key = e.question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
       const twin = questions.get(key);
-      if (twin) issueAt(f, places.question, M.duplicateQuestion(twin.id, where(twin.f, twin.place)));
-      else questions.set(key, { id: e.id, f, place: places.question });
+      if (twin) issueAt(question, M.duplicateQuestion(twin.id, where(twin.at)));
+      else questions.set(key, { id: e.id, at: question });
     });
   }
   return issues;

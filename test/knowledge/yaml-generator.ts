@@ -1,6 +1,6 @@
 /**
- * Random knowledge-file-like YAML for test/knowledge/fast-yaml.test.ts: every construct the
- * fast reader knows, at odd indentations, with now and then something YAML trips over,
+ * Random knowledge-file-like YAML for test/knowledge/fast-path.test.ts: the constructs
+ * knowledge files use, at odd indentations, with now and then something YAML trips over,
  * and sometimes damaged (a character put in or taken out, a line repeated).
  */
 import { mulberry32, Rng } from '../../bench/synthetic.js';
