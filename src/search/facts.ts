@@ -2,13 +2,62 @@ import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import type { Analyzer } from './analyzer.js';
 import type { EntryFacts } from './answer-type.js';
 import { normalize } from './normalize.js';
+import type { Steps } from './slices.js';
 
-/** A capitalised word (with its apostrophes, dots and hyphens: "Pakistan's", "U.S.-Iran"). */
+/** A word as written (with its apostrophes, dots and hyphens: "Pakistan's", "U.S.-Iran"). */
 const WORD = /[\p{L}][\p{L}\p{M}'’.-]*/gu;
 /** What ends a sentence or opens a quote: the word after it is capitalised whatever it is. */
 const SENTENCE_START = /(?:^|[.!?:;"“(])\s*$/;
 /** A name in more than this share of the answers is one of the story's own. */
 const STORY_NAME_SHARE = 1 / 3;
+/** Texts between two chances to yield. */
+const TEXTS_PER_STEP = 64;
+
+/**
+ * The names an answer can give, as terms: words the FAQ's prose always capitalises
+ * mid-sentence and never writes in lower case ("Araghchi", "Oman", "Witkoff"), less the
+ * story's own names (in most answers: Iran, the US, Pakistan) and the publishers'. Read
+ * while indexing, in steps, since it reads every word of the FAQ.
+ */
+export function* nameSteps(kb: KnowledgeBase, analyzer: Analyzer): Steps<string[]> {
+  // Most words recur: each is read by the analyzer once.
+  const termsOfWord = new Map<string, readonly string[]>();
+  const termsOf = (word: string) => {
+    let terms = termsOfWord.get(word);
+    if (terms === undefined) termsOfWord.set(word, (terms = analyzer.tokens(word).filter((t) => !t.questionWord).map((t) => t.term)));
+    return terms;
+  };
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
+  const answersWith = new Map<string, number>();
+  const read = (text: string, isAnswer: boolean) => {
+    const inThis = isAnswer ? new Set<string>() : undefined;
+    for (const m of text.matchAll(WORD)) {
+      const first = m[0][0]!;
+      const upper = first !== first.toLowerCase();
+      for (const term of termsOf(m[0])) inThis?.add(term);
+      // A sentence's first word is capitalised whatever it is; a compound ("son-in-law")
+      // can read as the name it stands for: neither says anything.
+      if (upper ? SENTENCE_START.test(text.slice(Math.max(0, m.index - 3), m.index)) : m[0].includes('-')) continue;
+      for (const term of termsOf(m[0])) (upper ? capitalised : lower).add(term);
+    }
+    if (inThis) for (const term of inThis) answersWith.set(term, (answersWith.get(term) ?? 0) + 1);
+  };
+  let n = 0;
+  for (const entry of kb.entries) {
+    read(entry.question, false);
+    read(entry.answer, true);
+    if (++n % TEXTS_PER_STEP === 0) yield;
+  }
+  for (const article of kb.articles) {
+    read(article.title, false);
+    read(article.summary, false);
+    if (++n % TEXTS_PER_STEP === 0) yield;
+  }
+  const publishers = new Set([...kb.sources.values()].flatMap((s) => analyzer.tokens(s.publisher).map((t) => t.term)));
+  const storyNames = kb.entries.length * STORY_NAME_SHARE;
+  return [...capitalised].filter((t) => !lower.has(t) && !publishers.has(t) && (answersWith.get(t) ?? 0) <= storyNames);
+}
 
 /**
  * What each entry can answer with (answer-type.ts), read from its text on first need and
@@ -17,39 +66,14 @@ const STORY_NAME_SHARE = 1 / 3;
  */
 export class Facts {
   private readonly byEntry = new WeakMap<Entry, EntryFacts>();
-  /**
-   * Terms the FAQ's prose always capitalises mid-sentence and never writes in lower case
-   * ("Araghchi", "Oman", "Witkoff"), less the story's own names and the publishers': the
-   * names an answer can give.
-   */
   private readonly names: ReadonlySet<string>;
 
+  /** `names`: what nameSteps() read from the same snapshot. */
   constructor(
-    kb: KnowledgeBase,
     private readonly analyzer: Analyzer,
+    names: readonly string[],
   ) {
-    const capitalised = new Set<string>();
-    const lower = new Set<string>();
-    const prose = [...kb.entries.flatMap((e) => [e.question, e.answer]), ...kb.articles.flatMap((a) => [a.title, a.summary])];
-    for (const text of prose) {
-      for (const m of text.matchAll(WORD)) {
-        const first = m[0][0]!;
-        const upper = first !== first.toLowerCase();
-        // A sentence's first word is capitalised whatever it is: it says nothing.
-        if (upper && SENTENCE_START.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
-        // ("son-in-law" would read as the name it stands for: a compound says nothing either.)
-        if (!upper && m[0].includes('-')) continue;
-        for (const token of analyzer.tokens(m[0])) if (!token.questionWord) (upper ? capitalised : lower).add(token.term);
-      }
-    }
-    // The publishers' names credit an answer, they are not what it answers.
-    const known = new Set<string>();
-    for (const source of kb.sources.values()) for (const token of analyzer.tokens(source.publisher)) known.add(token.term);
-    // The story's own names (Iran, the US, Pakistan) are in most answers: they name no one in particular.
-    const answersWith = new Map<string, number>();
-    for (const entry of kb.entries) for (const term of new Set(analyzer.tokens(entry.answer).map((t) => t.term))) answersWith.set(term, (answersWith.get(term) ?? 0) + 1);
-    for (const [term, n] of answersWith) if (n > kb.entries.length * STORY_NAME_SHARE) known.add(term);
-    this.names = new Set([...capitalised].filter((t) => !lower.has(t) && !known.has(t)));
+    this.names = new Set(names);
   }
 
   of(entry: Entry): EntryFacts {

@@ -2,6 +2,7 @@ import { stemmer } from 'stemmer';
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import { Analyzer } from './analyzer.js';
 import type { MatcherOptions } from './defaults.js';
+import { nameSteps } from './facts.js';
 import { normalize } from './normalize.js';
 import { PhraseIndex, type NormalizedEntry, type PhraseIndexData } from './phrase-index.js';
 import type { Steps } from './slices.js';
@@ -22,6 +23,8 @@ export interface MatcherIndex {
   /** What the analyzer was made from: the synonym groups (the FAQ's, then its alternates' typos) and the FAQ's words. */
   readonly groups: readonly (readonly string[])[];
   readonly vocabulary: readonly string[];
+  /** The names answers can give (facts.ts), as terms. */
+  readonly names: readonly string[];
 }
 
 /**
@@ -39,6 +42,7 @@ export interface MatcherIndexData {
   readonly index: PhraseIndexData;
   readonly speller: SpellingData;
   readonly sortedWords: readonly string[];
+  readonly names: readonly string[];
 }
 
 /** The options that indexing depends on (the others only matter when asking). */
@@ -88,7 +92,8 @@ export function* indexSteps(kb: KnowledgeBase, options: MatcherOptions): Steps<M
     options.correctionScore,
   );
   const sortedWords = [...index.words].sort();
-  return { analyzer, index, speller, sortedWords, groups, vocabulary: [...vocabulary] };
+  const names = yield* nameSteps(kb, analyzer);
+  return { analyzer, index, speller, sortedWords, groups, vocabulary: [...vocabulary], names };
 }
 
 /** indexSteps' result again, from what Matcher.indexData() made of it. */
@@ -98,7 +103,7 @@ export function* restoreSteps(data: MatcherIndexData): Steps<MatcherIndex> {
   const index = PhraseIndex.fromData(data.index);
   yield;
   const speller = SpellingCorrector.fromData(data.speller);
-  return { analyzer, index, speller, sortedWords: data.sortedWords, groups: data.groups, vocabulary: data.vocabulary };
+  return { analyzer, index, speller, sortedWords: data.sortedWords, groups: data.groups, vocabulary: data.vocabulary, names: data.names };
 }
 
 /**

@@ -128,12 +128,12 @@ export class Matcher {
   constructor(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}, built?: MatcherIndex) {
     this.kb = kb;
     this.options = Object.freeze({ ...MATCHER_DEFAULTS, ...options });
-    const { analyzer, index, speller, sortedWords } = built ?? runSync(indexSteps(kb, this.options));
+    const { analyzer, index, speller, sortedWords, names } = built ?? runSync(indexSteps(kb, this.options));
     this.analyzer = analyzer;
     this.index = index;
     this.speller = speller;
     this.sortedWords = sortedWords;
-    this.facts = new Facts(kb, analyzer);
+    this.facts = new Facts(analyzer, names);
     const n = this.index.phrasingCount;
     const m = kb.entries.length;
     this.matchedQuery = new Float64Array(n);
@@ -170,8 +170,8 @@ export class Matcher {
    */
   static indexData(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}): MatcherIndexData {
     const all = Object.freeze({ ...MATCHER_DEFAULTS, ...options });
-    const { index, speller, sortedWords, groups, vocabulary } = runSync(indexSteps(kb, all));
-    return { entries: kb.entries.length, options: indexOptions(all), groups, vocabulary, index: index.toData(), speller: speller.toData(), sortedWords };
+    const { index, speller, sortedWords, groups, vocabulary, names } = runSync(indexSteps(kb, all));
+    return { entries: kb.entries.length, options: indexOptions(all), groups, vocabulary, index: index.toData(), speller: speller.toData(), sortedWords, names };
   }
 
   /**

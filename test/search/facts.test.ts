@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry, KnowledgeBase, Source } from '../../src/knowledge/types.js';
 import { Analyzer } from '../../src/search/analyzer.js';
-import { Facts } from '../../src/search/facts.js';
+import { Facts, nameSteps } from '../../src/search/facts.js';
+import { runSync } from '../../src/search/slices.js';
 
 const source: Source = { id: 's', publisher: 'Daily Planet', title: 't', url: 'https://example.org/' };
 const entry = (id: string, answer: string): Entry => ({ id, question: `What about ${id}?`, alternates: [], answer, sources: [source], tags: [], file: 'f.yaml' });
@@ -15,7 +16,9 @@ const kb = {
   dir: 'faq', files: ['f.yaml'], entries, articles: [], sources: new Map([['s', source]]), synonyms: [],
   entryById: new Map(entries.map((e) => [e.id, e])), articleById: new Map(), loadedAt: new Date(0),
 } as unknown as KnowledgeBase;
-const names = (id: string) => [...new Facts(kb, new Analyzer()).of(kb.entryById.get(id)!).names].sort();
+const analyzer = new Analyzer();
+const facts = new Facts(analyzer, runSync(nameSteps(kb, analyzer)));
+const names = (id: string) => [...facts.of(kb.entryById.get(id)!).names].sort();
 
 describe('the names an answer gives', () => {
   it('given capitalised words mid-sentence, then they are names, and a sentence\'s first word is one only if it is one elsewhere', () => {
