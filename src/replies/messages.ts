@@ -5,6 +5,14 @@ export const REPLY_MESSAGES = Object.freeze({
   noAnswerTitle: "I don't have an answer to that",
   noAnswer: "I couldn't find that in the FAQ. A moderator will see the question, so it may be answered later.",
   noAnswerWithSuggestions: "I couldn't find that in the FAQ. Did you mean one of these?",
+  /** The closest entries are on the topic but do not say what was asked: a number, a date, a name... */
+  missingFact: Object.freeze({
+    number: 'The FAQ covers this topic but gives no such number.',
+    duration: 'The FAQ covers this topic but does not say how long.',
+    time: 'The FAQ covers this topic but gives no date or time for that.',
+    year: 'The FAQ covers this topic but says nothing about that year.',
+    name: 'The FAQ covers this topic but does not give that name.',
+  }),
   empty: 'Ask a question in words, for example: who represented the US in the talks?',
   sourcesLabel: 'Sources',
   askedBy: (who: string) => `Answer for ${who}`,

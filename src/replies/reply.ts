@@ -26,7 +26,14 @@ export function replyForAnswer(answer: Answer): Reply {
   return {
     kind: 'no-answer',
     title: M.noAnswerTitle,
-    body: answer.reason === 'empty' ? M.empty : suggestions.length > 0 ? M.noAnswerWithSuggestions : M.noAnswer,
+    body:
+      answer.reason === 'empty'
+        ? M.empty
+        : suggestions.length === 0
+          ? M.noAnswer
+          : answer.missing !== undefined
+            ? M.missingFact[answer.missing]
+            : M.noAnswerWithSuggestions,
     sources: [],
     footer: M.footer,
     suggestions,

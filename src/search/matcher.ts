@@ -1,6 +1,6 @@
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import type { Analyzer } from './analyzer.js';
-import { answerTypeOf, hasRequirements, meets } from './answer-type.js';
+import { answerTypeOf, hasRequirements, meets, type AnswerType } from './answer-type.js';
 import { confidenceOf, type Signals } from './confidence.js';
 import { MATCHER_DEFAULTS, type MatcherOptions } from './defaults.js';
 import { Facts } from './facts.js';
@@ -214,6 +214,7 @@ export class Matcher {
     const normalized = normalize(question.slice(0, MAX_QUESTION_CHARS));
     const type = answerTypeOf(normalized);
     const checked = hasRequirements(type, normalized);
+    let missing: AnswerType | undefined;
     const questionTerms = checked ? new Set(this.analyzer.tokensOf(normalized).map((t) => t.term)) : undefined;
     scored.forEach((s, i) => {
       const own = this.signals(query, s, i === 0 ? scored[1] : scored[0]);
@@ -221,7 +222,11 @@ export class Matcher {
       const entry = this.kb.entries[s.e]!;
       let confidence = confidenceOf(own, this.options.confidenceModel);
       // Asked for a number, a time, a year or a name it does not give: offered, never answered.
-      if (questionTerms !== undefined && !meets(type, this.facts.of(entry), normalized, questionTerms)) confidence = Math.min(confidence, this.options.missingFactCeiling);
+      if (questionTerms !== undefined && !meets(type, this.facts.of(entry), normalized, questionTerms)) {
+        confidence = Math.min(confidence, this.options.missingFactCeiling);
+        // (a question with no answer type only required the years it names)
+        if (i === 0) missing = type ?? 'year';
+      }
       // Candidates stay in score order (reordering by confidence measured worse); a
       // runner-up never shows more confidence than the candidate ranked above it.
       ceiling = Math.min(ceiling, confidence);
@@ -235,7 +240,7 @@ export class Matcher {
       return { ...base, match: best, suggestions: related, reason: 'matched' };
     }
     const suggestions = ranked.filter((c) => c.confidence >= suggestThreshold);
-    return { ...base, match: null, suggestions, reason: best === null ? 'no-match' : 'low-confidence' };
+    return { ...base, match: null, suggestions, reason: best === null ? 'no-match' : 'low-confidence', ...(missing ? { missing } : {}) };
   }
 
   /** Up to `limit` entries for a partly typed question, best first. */

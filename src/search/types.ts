@@ -1,4 +1,5 @@
 import type { Entry } from '../knowledge/types.js';
+import type { AnswerType } from './answer-type.js';
 import type { Signals } from './confidence.js';
 
 /** An entry the matcher considered, with how sure it is (0..1). */
@@ -20,6 +21,11 @@ export interface Answer {
   readonly suggestions: readonly Candidate[];
   /** How it was decided: picked by id, matched, or why it abstained. */
   readonly reason: 'picked' | 'matched' | 'empty' | 'no-match' | 'low-confidence';
+  /**
+   * When it abstains because the best entry is on the topic but does not give what the
+   * question asks for (a number, a date, a name...): what that was.
+   */
+  readonly missing?: AnswerType;
   /** What the best candidate's confidence was computed from (for debugging and tuning). */
   readonly signals?: Signals;
 }

@@ -1,0 +1,41 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { REPLY_MESSAGES as M } from '../../src/replies/messages.js';
+import { replyForAnswer } from '../../src/replies/reply.js';
+import { Matcher } from '../../src/search/matcher.js';
+
+let matcher: Matcher;
+beforeAll(async () => {
+  const result = await loadKnowledge('faq');
+  if (!result.ok) throw new Error('the shipped FAQ does not load');
+  matcher = new Matcher(result.kb);
+});
+
+const reply = (q: string) => replyForAnswer(matcher.ask(q));
+
+describe('the reply to a question the FAQ does not answer', () => {
+  it('given a number the FAQ never gives, then it says the topic is covered but not that, and offers the entry', () => {
+    const r = reply('how many people died in the june war');
+    expect(r.kind).toBe('no-answer');
+    expect(r.private).toBe(true);
+    expect(r.body).toBe(M.missingFact.number);
+    expect(r.suggestions.map((s) => s.id)).toContain('june-war');
+  });
+
+  it('given a name the FAQ never gives, then it says so', () => {
+    expect(reply("who is pakistan's army chief").body).toBe(M.missingFact.name);
+  });
+
+  it('given a question off the topic, then it is a plain "not in the FAQ"', () => {
+    const r = reply('how do i change my nickname');
+    expect(r.kind).toBe('no-answer');
+    expect([M.noAnswer, M.noAnswerWithSuggestions]).toContain(r.body);
+  });
+
+  it('given a question the FAQ answers, then the answer is the entry, with its sources', () => {
+    const r = reply('when are the istanbul talks expected');
+    expect(r.kind).toBe('answer');
+    expect(r.entryId).toBe('istanbul-venue-confirmed');
+    expect(r.sources.length).toBeGreaterThan(0);
+  });
+});
