@@ -20,9 +20,8 @@ const INTENTS: readonly { pattern: RegExp; word: string; needs: string }[] = [
   // "what are the talks for", "what are they after"
   { pattern: /^(?:(?:so|and|but|ok|like|then) )*what\b.* (?:for|after)$/, word: 'purpose', needs: 'what' },
   // "why islamabad", "why kushner": a bare name after "why" questions the choice of it, as
-  // "why pakistan as the middleman" and "why did they pick islamabad" do in longer words.
-  { pattern: /^(?:(?:so|and|but|ok|like|then) )*why (?:\S+ )?\S+$/, word: 'pick', needs: 'why ' },
-  { pattern: /^(?:(?:so|and|but|ok|like|then) )*why (?:\S+ ){1,3}as (?:the |a |an )?\S+$/, word: 'pick', needs: 'why ' },
+  // "why did they pick islamabad" does in longer words.
+  { pattern: /^(?:(?:so|and|but|ok|like|then) )*why (?!(?:not|no|never|nor)$)\S+$/, word: 'pick', needs: 'why ' },
 ];
 
 /**
@@ -30,8 +29,6 @@ const INTENTS: readonly { pattern: RegExp; word: string; needs: string }[] = [
  * text a match cannot do without: when it is absent the pattern is not run at all.
  */
 const REWRITES: readonly { pattern: RegExp; replacement: string; needs: string }[] = [
-  // "how many", "how much": asks for a number, which an entry either gives or does not.
-  { pattern: /\bhow (?:many|much)\b/g, replacement: 'how quantity', needs: 'how m' },
   // "how come pakistan is hosting" asks why.
   { pattern: /\bhow come\b/g, replacement: 'why', needs: 'how come' },
   // "what do they want", "what are both sides hoping for", "what are they trying to get"

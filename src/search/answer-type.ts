@@ -8,14 +8,18 @@
 export type AnswerType = 'number' | 'duration' | 'time' | 'year' | 'name';
 
 // On normalised text (lower case, words split by single spaces).
-const ASKS_NUMBER = /\b(?:how (?:many|much|old|far|big|large|tall)|what (?:number|percentage|share) of|(?:what is|whats) the (?:population|size|age|cost|price) of)\b/;
+// "how much does it matter" asks how much, not for a quantity: a verb right after "how much" says so.
+const ASKS_NUMBER =
+  /\b(?:how many|how much(?! (?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|should)\b)|how old|what (?:number|percentage|share) of|(?:what is|whats) the (?:population|age|cost|price) of)\b/;
 /** "how long did the war last": a number of days, weeks... */
 const ASKS_DURATION = /\bhow long\b/;
 /** "when" leading the question ("so when is...", "when's..."), not "what do they mean when...". */
 const ASKS_TIME = /^(?:(?:so|and|but|ok|okay|then|like) )*(?:when|whens|what (?:date|day|month|time))\b/;
 const ASKS_YEAR = /\b(?:what|which) year\b/;
 /** "what's the name of...", "who is pakistan's army chief": someone or something to be named. */
-const ASKS_NAME = /\bname of\b|\bwhats? (?:is )?(?:his|her|their|its) name\b|^(?:(?:so|and|but|ok|okay|then|like) )*who (?:is |was |s )?(?:the |a |an )?\S+(?: \S+){0,3}$/;
+const ASKS_NAME = /\bname of\b|\bwhats? (?:is )?(?:his|her|their|its) name\b/;
+/** "who is X", "who's X" (on the text as typed, lower case: normalising drops the 's). */
+const ASKS_WHO_IS = /^(?:(?:so|and|but|ok|okay|then|like),? )*who(?:'s|’s| is| was| are| were) (?:the |a |an )?[^ ]+(?: [^ ]+){0,3}\W*$/;
 
 const NUMBER_WORDS =
   'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen dozens half';
@@ -29,13 +33,16 @@ const TIME = new RegExp(
     'week|weeks|month|months|year|years|date|dated|deadline)\\b',
 );
 
-/** The kind of fact `normalized` (a question, as normalize() left it) asks for, if its shape says. */
-export function answerTypeOf(normalized: string): AnswerType | undefined {
+/**
+ * The kind of fact a question asks for, if its shape says: `normalized` is the question as
+ * normalize() left it, `typed` as typed.
+ */
+export function answerTypeOf(normalized: string, typed: string): AnswerType | undefined {
   if (ASKS_NUMBER.test(normalized)) return 'number';
   if (ASKS_DURATION.test(normalized)) return 'duration';
   if (ASKS_YEAR.test(normalized)) return 'year';
   if (ASKS_TIME.test(normalized)) return 'time';
-  if (ASKS_NAME.test(normalized)) return 'name';
+  if (ASKS_NAME.test(normalized) || ASKS_WHO_IS.test(typed.trim().toLowerCase())) return 'name';
   return undefined;
 }
 
@@ -49,8 +56,10 @@ const TIME_UNIT = /^ (days?|weeks?|months?|years?|hours?|minutes?|january|februa
 export interface EntryFacts {
   /** The entry's question, alternates and answer, normalised. */
   readonly text: string;
-  /** Terms of the names its answer gives (see Facts), less the story's own names. */
+  /** Stems of the names its answer gives (see Facts), less the story's own names. */
   readonly names: ReadonlySet<string>;
+  /** Whether its answer lists three or more names: "how many countries were invited" counts them. */
+  readonly lists?: boolean;
 }
 
 /**
@@ -69,6 +78,7 @@ export function meets(type: AnswerType | undefined, entry: EntryFacts, question:
   if (type === 'year') return /\b(?:19|20)\d\d\b/.test(text);
   if (type === 'duration') return DURATION.test(text);
   if (type === 'name') return [...entry.names].some((n) => !questionTerms.has(n));
+  if (entry.lists === true) return true;
   const asked = new Set((question.match(NUMBER) ?? []).map(valueOf));
   for (const m of text.matchAll(NUMBER)) {
     if (asked.has(valueOf(m[0]))) continue;

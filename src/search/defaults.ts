@@ -76,4 +76,6 @@ export const MATCHER_DEFAULTS = Object.freeze({
   autocompleteLimit: 25,
 });
 
-export type MatcherOptions = typeof MATCHER_DEFAULTS;
+/** The options' types, not the defaults' literal values (Object.freeze keeps `0.55` as a type). */
+type Widened<T> = { readonly [K in keyof T]: T[K] extends number ? number : T[K] extends boolean ? boolean : T[K] };
+export type MatcherOptions = Widened<typeof MATCHER_DEFAULTS>;

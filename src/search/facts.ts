@@ -1,3 +1,4 @@
+import { stemmer } from 'stemmer';
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import type { Analyzer } from './analyzer.js';
 import type { EntryFacts } from './answer-type.js';
@@ -10,6 +11,8 @@ const WORD = /[\p{L}][\p{L}\p{M}'’.-]*/gu;
 const SENTENCE_START = /(?:^|[.!?:;"“(])\s*$/;
 /** A name in more than this share of the answers is one of the story's own. */
 const STORY_NAME_SHARE = 1 / 3;
+/** Three or more names in a row ("Oman, Qatar, Saudi Arabia and..."): something to count. */
+const LIST = /\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*, (?:\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*, )+(?:and (?:the )?)?\p{Lu}/u;
 /** Texts between two chances to yield. */
 const TEXTS_PER_STEP = 64;
 
@@ -79,10 +82,21 @@ export class Facts {
   of(entry: Entry): EntryFacts {
     let facts = this.byEntry.get(entry);
     if (facts === undefined) {
-      const names = new Set(this.analyzer.tokens(entry.answer).map((t) => t.term).filter((t) => this.names.has(t)));
-      facts = { text: normalize(`${entry.question} ${entry.alternates.join(' ')} ${entry.answer}`), names };
+      // A name is kept as written (its stem, no synonyms): "Ayatollah" answers "who is the
+      // supreme leader" though both read as one term.
+      const names = new Set<string>();
+      for (const m of entry.answer.matchAll(WORD)) {
+        if (this.analyzer.tokens(m[0]).some((t) => this.names.has(t.term))) for (const stem of stemsOf(m[0])) names.add(stem);
+      }
+      facts = { text: normalize(`${entry.question} ${entry.alternates.join(' ')} ${entry.answer}`), names, lists: LIST.test(entry.answer) };
       this.byEntry.set(entry, facts);
     }
     return facts;
   }
+}
+
+/** The stems of a text's words as written: no synonyms, no stop words. */
+export function stemsOf(text: string): string[] {
+  const normalized = normalize(text);
+  return normalized === '' ? [] : normalized.split(' ').map((w) => stemmer(w));
 }

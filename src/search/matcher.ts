@@ -3,7 +3,7 @@ import type { Analyzer } from './analyzer.js';
 import { answerTypeOf, hasRequirements, meets, type AnswerType } from './answer-type.js';
 import { confidenceOf, type Signals } from './confidence.js';
 import { MATCHER_DEFAULTS, type MatcherOptions } from './defaults.js';
-import { Facts } from './facts.js';
+import { Facts, stemsOf } from './facts.js';
 import { indexOptions, indexSteps, restoreSteps, type MatcherIndex, type MatcherIndexData } from './matcher-index.js';
 import { normalize } from './normalize.js';
 import type { PhraseIndex } from './phrase-index.js';
@@ -208,39 +208,41 @@ export class Matcher {
     // "why not", "what for", "how come": question words and intents alone name no topic.
     if (query.topics === 0) return { question, match: null, best: null, runnersUp: [], suggestions: [], reason: 'no-match' };
     const scored = this.rank(query, this.options.runnersUp + 1, SCORE_ANSWER);
-    const ranked: Candidate[] = [];
     let signals: Signals | undefined;
-    let ceiling = 1;
     const normalized = normalize(question.slice(0, MAX_QUESTION_CHARS));
-    const type = answerTypeOf(normalized);
-    const checked = hasRequirements(type, normalized);
+    const type = answerTypeOf(normalized, question.slice(0, MAX_QUESTION_CHARS));
+    const questionStems = hasRequirements(type, normalized) ? new Set(stemsOf(normalized)) : undefined;
+    const { answerThreshold, missingFactCeiling } = this.options;
     let missing: AnswerType | undefined;
-    const questionTerms = checked ? new Set(this.analyzer.tokensOf(normalized).map((t) => t.term)) : undefined;
-    scored.forEach((s, i) => {
+    const candidates = scored.map((s, i) => {
       const own = this.signals(query, s, i === 0 ? scored[1] : scored[0]);
       if (i === 0) signals = own;
       const entry = this.kb.entries[s.e]!;
-      let confidence = confidenceOf(own, this.options.confidenceModel);
+      const confidence = confidenceOf(own, this.options.confidenceModel);
       // Asked for a number, a time, a year or a name it does not give: offered, never answered.
-      if (questionTerms !== undefined && !meets(type, this.facts.of(entry), normalized, questionTerms)) {
-        confidence = Math.min(confidence, this.options.missingFactCeiling);
-        // (a question with no answer type only required the years it names)
-        if (i === 0) missing = type ?? 'year';
-      }
-      // Candidates stay in score order (reordering by confidence measured worse); a
-      // runner-up never shows more confidence than the candidate ranked above it.
-      ceiling = Math.min(ceiling, confidence);
-      ranked.push({ entry, confidence: round(ceiling) });
+      const lacks = questionStems !== undefined && !meets(type, this.facts.of(entry), normalized, questionStems);
+      // (said only of an entry that would have been answered: else the topic is not the FAQ's)
+      if (lacks && confidence >= answerThreshold) missing ??= type ?? 'year';
+      return { entry, confidence: lacks ? Math.min(confidence, missingFactCeiling) : confidence, lacks };
+    });
+    // Candidates stay in score order (reordering by confidence measured worse), except that
+    // one good enough to answer goes above any that lacks what was asked; a runner-up never
+    // shows more confidence than the candidate ranked above it.
+    let ceiling = 1;
+    const answers = (c: (typeof candidates)[number]) => !c.lacks && c.confidence >= answerThreshold;
+    const ranked: Candidate[] = [...candidates.filter(answers), ...candidates.filter((c) => !answers(c))].map((c) => {
+      ceiling = Math.min(ceiling, c.confidence);
+      return { entry: c.entry, confidence: round(ceiling) };
     });
     const [best = null, ...runnersUp] = ranked;
-    const { answerThreshold, suggestThreshold, relatedThreshold } = this.options;
+    const { suggestThreshold, relatedThreshold } = this.options;
     const base = { question, best, runnersUp, ...(signals ? { signals } : {}) };
     if (best !== null && best.confidence >= answerThreshold) {
       const related = runnersUp.filter((c) => c.confidence >= relatedThreshold);
       return { ...base, match: best, suggestions: related, reason: 'matched' };
     }
     const suggestions = ranked.filter((c) => c.confidence >= suggestThreshold);
-    return { ...base, match: null, suggestions, reason: best === null ? 'no-match' : 'low-confidence', ...(missing ? { missing } : {}) };
+    return { ...base, match: null, suggestions, reason: best === null ? 'no-match' : 'low-confidence', ...(missing !== undefined ? { missing } : {}) };
   }
 
   /** Up to `limit` entries for a partly typed question, best first. */

@@ -15,7 +15,7 @@ const reply = (q: string) => replyForAnswer(matcher.ask(q));
 
 describe('the reply to a question the FAQ does not answer', () => {
   it('given a number the FAQ never gives, then it says the topic is covered but not that, and offers the entry', () => {
-    const r = reply('how many people died in the june war');
+    const r = reply('how many people died in the 12 day war');
     expect(r.kind).toBe('no-answer');
     expect(r.private).toBe(true);
     expect(r.body).toBe(M.missingFact.number);
@@ -26,11 +26,14 @@ describe('the reply to a question the FAQ does not answer', () => {
     expect(reply("who is pakistan's army chief").body).toBe(M.missingFact.name);
   });
 
-  it('given a question off the topic, then it is a plain "not in the FAQ"', () => {
-    const r = reply('how do i change my nickname');
-    expect(r.kind).toBe('no-answer');
-    expect([M.noAnswer, M.noAnswerWithSuggestions]).toContain(r.body);
-  });
+  it.each(['how do i change my nickname', 'how many moons does jupiter have', 'how many'])(
+    'given %j, off the topic, then it is a plain "not in the FAQ", never "the FAQ covers this topic"',
+    (q) => {
+      const r = reply(q);
+      expect(r.kind).toBe('no-answer');
+      expect(r.body).toBe(r.suggestions.length > 0 ? M.noAnswerWithSuggestions : M.noAnswer);
+    },
+  );
 
   it('given a question the FAQ answers, then the answer is the entry, with its sources', () => {
     const r = reply('when are the istanbul talks expected');

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { answerTypeOf, meets } from '../../src/search/answer-type.js';
+import { stemsOf } from '../../src/search/facts.js';
 import { normalize } from '../../src/search/normalize.js';
 
-const typeOf = (q: string) => answerTypeOf(normalize(q));
-const words = (s: string) => new Set(normalize(s).split(' '));
-/** Names are given as the words the entry capitalises (Facts reads them; here, by hand). */
+const typeOf = (q: string) => answerTypeOf(normalize(q), q);
+/** Names are given as the stems of the words the entry capitalises (Facts reads them; here, by hand). */
 const answers = (q: string, entryText: string, names = '') =>
-  meets(typeOf(q), { text: normalize(entryText), names: words(names) }, normalize(q), words(q));
+  meets(typeOf(q), { text: normalize(entryText), names: new Set(stemsOf(names)) }, normalize(q), new Set(stemsOf(q)));
 
 describe('what a question asks for', () => {
   it.each([
@@ -20,7 +20,10 @@ describe('what a question asks for', () => {
     ['what do they mean when iran says save face', undefined],
     ["what's the name of the army chief", 'name'],
     ["who's pakistan's army chief", 'name'],
+    ['who is the supreme leader?', 'name'],
+    ['who represented the us', undefined],
     ['who went to pakistan for the us and why was he chosen', undefined],
+    ['how much does it matter', undefined],
   ])('given %j, then it asks for %s', (q, type) => {
     expect(typeOf(q)).toBe(type);
   });
@@ -59,9 +62,10 @@ describe('whether an entry gives it', () => {
   it('given a name asked for, then only a name the question does not already say answers it', () => {
     expect(answers("who is pakistan's army chief", "Pakistan's Army Chief went to Tehran.", 'army chief')).toBe(false);
     expect(answers('who is the us envoy', "Trump's son-in-law, Jared Kushner.", 'jared kushner')).toBe(true);
+    expect(answers('who is the us envoy', 'The US sent an envoy.')).toBe(false);
   });
 
   it('given a question with no such shape, then any entry may answer it', () => {
-    expect(answers('who represented the us', 'Trump sent his son-in-law.')).toBe(true);
+    expect(answers('who represented the us', 'the president sent his son-in-law.')).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entry, KnowledgeBase, Source } from '../../src/knowledge/types.js';
 import { Analyzer } from '../../src/search/analyzer.js';
 import { Facts, nameSteps } from '../../src/search/facts.js';
+import { Matcher } from '../../src/search/matcher.js';
 import { runSync } from '../../src/search/slices.js';
 
 const source: Source = { id: 's', publisher: 'Daily Planet', title: 't', url: 'https://example.org/' };
@@ -28,5 +29,23 @@ describe('the names an answer gives', () => {
 
   it("given the story's own name in most answers, or a publisher, then it is not a name the answer gives", () => {
     expect(names('venue')).toEqual([]);
+  });
+});
+
+describe('an entry lacking the name asked for', () => {
+  it('given a "who is" question whose closest entry names no one, then an entry naming someone comes first', () => {
+    const ask = (id: string, question: string, answer: string): Entry => ({ ...entry(id, answer), question });
+    const two = [
+      ask('vague', 'Who is the envoy at the talks?', 'The envoy went to the talks and spoke to both sides there.'),
+      ask('named', 'Who went to the talks?', 'Jared Kushner went to the talks as the envoy.'),
+      ...['x', 'y', 'z'].map((id) => entry(id, 'Iran said nothing more.')),
+    ];
+    const small = { ...kb, entries: two, entryById: new Map(two.map((e) => [e.id, e])) } as KnowledgeBase;
+    // Five entries make for low confidences: the threshold is lowered so that what is tested is the order.
+    const matcher = new Matcher(small, { answerThreshold: 0.3 });
+    // Asked without "who is", the entry whose question it is comes first...
+    expect(matcher.ask('the envoy at the talks').best?.entry.id).toBe('vague');
+    // ...asked who, the entry that gives a name does.
+    expect(matcher.ask('who is the envoy at the talks').best?.entry.id).toBe('named');
   });
 });
