@@ -4,7 +4,9 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/env.js';
 import { StartupError } from './runtime.js';
 
-const ENTRY = fileURLToPath(new URL('../main.ts', import.meta.url));
+/** main next to this module's folder: .ts when running from the sources, .js when compiled. */
+const OWN = fileURLToPath(import.meta.url);
+const ENTRY = fileURLToPath(new URL(`../main${OWN.slice(OWN.lastIndexOf('.'))}`, import.meta.url));
 
 /**
  * One gateway process per shard, under discord.js's ShardingManager: each process loads
