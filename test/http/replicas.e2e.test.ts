@@ -126,7 +126,10 @@ describe('HTTP interactions behind a round-robin', () => {
     // everything else, before and after the kill, was answered.
     const onKilled = transport.sentTo(replicas[0]!.port);
     const lostHere = handles.filter((h) => transport.lost.includes(h.id));
-    expect(lostHere.length).toBeLessThanOrEqual(5);
+    // In flight: those it held when killed, and those sent in the moment before the process
+    // is gone (a few more on a loaded machine). Were the dead replica not skipped, every
+    // second request after the kill (about 20) would be lost.
+    expect(lostHere.length).toBeLessThanOrEqual(10);
     for (const h of handles) {
       if (lostHere.includes(h)) expect(onKilled.has(h.id)).toBe(true);
       else expect((await h.response(10_000)).type).toBe(4);
