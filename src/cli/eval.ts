@@ -2,13 +2,10 @@
  * `npm run eval -- <file.jsonl> [--min-answered 0.95] [--min-declined 0.95] [--json]`:
  * scores the matcher on a file shaped like ../shared/eval/dev-questions.jsonl.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { QuestionFileError, readCases } from '../evaluation/cases.js';
 import { evaluate, type EvalCase } from '../evaluation/score.js';
 import { faqDirFromConfig, loadMatcherOrExit } from './load-or-exit.js';
-
-const caseSchema = z.object({ q: z.string(), expect: z.array(z.string()).min(1).nullable() });
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -24,18 +21,14 @@ if (file === undefined) {
   process.exit(2);
 }
 
-const cases: EvalCase[] = [];
-readFileSync(file, 'utf8')
-  .split('\n')
-  .forEach((line, i) => {
-    if (line.trim() === '') return;
-    const parsed = caseSchema.safeParse(JSON.parse(line));
-    if (!parsed.success) {
-      console.error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => x.message).join('; ')}`);
-      process.exit(2);
-    }
-    cases.push(parsed.data);
-  });
+let cases: EvalCase[];
+try {
+  cases = readCases(file);
+} catch (error) {
+  if (!(error instanceof QuestionFileError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
 
 const matcher = await loadMatcherOrExit(await faqDirFromConfig());
 const report = evaluate(matcher, cases);

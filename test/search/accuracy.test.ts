@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluate, type EvalCase } from '../../src/evaluation/score.js';
+import { readCases } from '../../src/evaluation/cases.js';
+import { evaluate } from '../../src/evaluation/score.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { Matcher } from '../../src/search/matcher.js';
 
@@ -29,8 +30,7 @@ describe('accuracy on question sets', () => {
   // The development set lives beside the repo (../shared): a clone without it skips that one.
   for (const { file, answered, declined } of SETS) {
     it.skipIf(!existsSync(file))(`given ${file}, then at least ${answered} are answered right and ${declined} declined right`, () => {
-      const cases = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalCase);
-      const report = evaluate(matcher, cases);
+      const report = evaluate(matcher, readCases(file));
       const misses = report.misses.map((m) => `${m.q} -> ${m.got ?? 'no answer'} (expected ${m.expected?.join('|') ?? 'no answer'})`).join('\n');
       expect(report.answeredRight / report.answerable, misses).toBeGreaterThanOrEqual(answered);
       expect(report.declinedRight / report.unanswerable, misses).toBeGreaterThanOrEqual(declined);
