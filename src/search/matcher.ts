@@ -201,7 +201,9 @@ export class Matcher {
       const match = { entry: picked, confidence: 1 };
       return { question, match, best: match, runnersUp: [], suggestions: [], reason: 'picked' };
     }
-    const query = this.analyze(question, false);
+    const typed = question.slice(0, MAX_QUESTION_CHARS);
+    const normalized = normalize(typed);
+    const query = this.analyze(normalized, false);
     if (query.terms.length === 0 && query.unknownWeight === 0) {
       return { question, match: null, best: null, runnersUp: [], suggestions: [], reason: 'empty' };
     }
@@ -209,8 +211,7 @@ export class Matcher {
     if (query.topics === 0) return { question, match: null, best: null, runnersUp: [], suggestions: [], reason: 'no-match' };
     const scored = this.rank(query, this.options.runnersUp + 1, SCORE_ANSWER);
     let signals: Signals | undefined;
-    const normalized = normalize(question.slice(0, MAX_QUESTION_CHARS));
-    const type = answerTypeOf(normalized, question.slice(0, MAX_QUESTION_CHARS));
+    const type = answerTypeOf(normalized, typed);
     const questionStems = hasRequirements(type, normalized) ? new Set(stemsOf(normalized)) : undefined;
     const { answerThreshold, missingFactCeiling } = this.options;
     let missing: AnswerType | undefined;
@@ -249,7 +250,7 @@ export class Matcher {
   autocomplete(partial: string, limit: number = this.options.autocompleteLimit): Suggestion[] {
     const cap = Math.max(0, Math.min(Math.floor(limit), this.options.autocompleteLimit));
     if (!(cap > 0)) return [];
-    const query = this.analyze(partial, ENDS_IN_WORD.test(partial));
+    const query = this.analyze(normalize(partial.slice(0, MAX_QUESTION_CHARS)), ENDS_IN_WORD.test(partial));
     if (query.terms.length === 0) {
       return this.kb.entries.slice(0, cap).map((entry) => ({ id: entry.id, question: entry.question, score: 0 }));
     }
@@ -274,8 +275,9 @@ export class Matcher {
     };
   }
 
-  private analyze(text: string, lastIsPrefix: boolean): Query {
-    const tokens = this.analyzer.tokens(text.slice(0, MAX_QUESTION_CHARS)).slice(0, MAX_QUERY_TOKENS);
+  /** `normalized`: the text as normalize() left it (ask() needs it too, and reads it once). */
+  private analyze(normalized: string, lastIsPrefix: boolean): Query {
+    const tokens = this.analyzer.tokensOf(normalized).slice(0, MAX_QUERY_TOKENS);
     const { questionWordWeight, minCorrectableLength, correctionWeight, intentWeight, minWeight, unknownWeight: unknownFactor } = this.options;
     const terms: QueryTerm[] = [];
     const seen = new Set<number>();
