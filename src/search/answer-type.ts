@@ -46,9 +46,12 @@ export function answerTypeOf(normalized: string, typed: string): AnswerType | un
   return undefined;
 }
 
-const YEAR = /\b(?:19|20)\d\d\b/g;
-const DURATION = new RegExp(`\\b(?:\\d+|a|an|${NUMBER_WORDS.split(' ').join('|')}) (?:days?|weeks?|months?|years?|hours?|decades?)\\b`);
+/** A year as a word: a question naming one, an entry giving one. */
+const YEAR = /\b(?:19|20)\d\d\b/;
+const YEARS = new RegExp(YEAR.source, 'g');
+/** A number that is a year and nothing more. */
 const YEAR_LIKE = /^(?:19|20)\d\d$/;
+const DURATION = new RegExp(`\\b(?:\\d+|a|an|${NUMBER_WORDS.split(' ').join('|')}) (?:days?|weeks?|months?|years?|hours?|decades?)\\b`);
 /** The word after a number, when it makes the number a length of time or a date. */
 const TIME_UNIT = /^ (days?|weeks?|months?|years?|hours?|minutes?|january|february|march|april|may|june|july|august|september|october|november|december)\b/;
 
@@ -71,11 +74,11 @@ export interface EntryFacts {
  */
 export function meets(type: AnswerType | undefined, entry: EntryFacts, question: string, questionTerms: ReadonlySet<string>): boolean {
   const { text } = entry;
-  const years = question.match(YEAR);
+  const years = question.match(YEARS);
   if (years !== null && years.some((y) => !new RegExp(`\\b${y}\\b`).test(text))) return false;
   if (type === undefined) return true;
   if (type === 'time') return TIME.test(text);
-  if (type === 'year') return /\b(?:19|20)\d\d\b/.test(text);
+  if (type === 'year') return YEAR.test(text);
   if (type === 'duration') return DURATION.test(text);
   if (type === 'name') return [...entry.names].some((n) => !questionTerms.has(n));
   if (entry.lists === true) return true;
@@ -93,5 +96,5 @@ export function meets(type: AnswerType | undefined, entry: EntryFacts, question:
 
 /** Whether a question requires anything meets() checks: most do not, and skip it. */
 export function hasRequirements(type: AnswerType | undefined, question: string): boolean {
-  return type !== undefined || /\b(?:19|20)\d\d\b/.test(question);
+  return type !== undefined || YEAR.test(question);
 }

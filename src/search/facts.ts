@@ -95,7 +95,7 @@ export class Facts {
   }
 }
 
-/** The stems of a text's words as written: no synonyms, no stop words. */
+/** The stems of a text's words as written: no synonyms, every word. */
 export function stemsOf(text: string): string[] {
   const normalized = normalize(text);
   return normalized === '' ? [] : normalized.split(' ').map((w) => stemmer(w));
