@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { WebSocketServer, WebSocket } from 'ws';
 import type { APIUser } from 'discord.js';
 import { guildCreate, randomToken, shardOf, type GuildSeed } from './objects.js';
+import { untilChange } from './until.js';
 
 export interface GatewayOptions {
   token: string;
@@ -188,24 +189,9 @@ export class Gateway extends EventEmitter {
     return [...this.conns].filter((c) => c.live && c.session?.conn === c).map((c) => c.session!.shard[0]);
   }
 
-  whenReady(count: number, timeoutMs: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const check = (): void => {
-        if (new Set(this.liveShards()).size < count) return;
-        cleanup();
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`fake-discord: only shards [${this.liveShards().join(',')}] ready after ${timeoutMs}ms, expected ${count}`));
-      }, timeoutMs).unref();
-      const cleanup = (): void => {
-        clearTimeout(timer);
-        this.off('change', check);
-      };
-      this.on('change', check);
-      check();
-    });
+  async whenReady(count: number, timeoutMs: number): Promise<void> {
+    await untilChange(this, () => (new Set(this.liveShards()).size >= count ? true : undefined), timeoutMs, () =>
+      `fake-discord: only shards [${this.liveShards().join(',')}] ready after ${timeoutMs}ms, expected ${count}`);
   }
 
   dropConnections(code: number): void {

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { APIApplicationCommandInteractionDataOption, APIUser } from 'discord.js';
 import { ALL_PERMISSIONS, EVERYONE_PERMISSIONS, guildMember, makeUser, messageFromBody, randomToken, snowflake, textChannel, type GuildSeed } from './objects.js';
+import { untilChange } from './until.js';
 
 type Obj = Record<string, unknown>;
 
@@ -101,24 +102,7 @@ export class InteractionRegistry extends EventEmitter {
   }
 
   private until<T>(probe: () => T | undefined, timeoutMs: number, what: () => string): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const check = (): void => {
-        const v = probe();
-        if (v === undefined) return;
-        cleanup();
-        resolve(v);
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`fake-discord: timed out after ${timeoutMs}ms waiting for ${what()}`));
-      }, timeoutMs).unref();
-      const cleanup = (): void => {
-        clearTimeout(timer);
-        this.off('change', check);
-      };
-      this.on('change', check);
-      check();
-    });
+    return untilChange(this, probe, timeoutMs, () => `fake-discord: timed out after ${timeoutMs}ms waiting for ${what()}`);
   }
 
   build(type: number, data: Obj, ctx: InteractionCtx = {}, message?: Obj): InteractionState {
