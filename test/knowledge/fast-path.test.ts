@@ -50,6 +50,19 @@ function knowledgeFile(gen: Gen): string {
 
 const VALID = 'sources:\n  src-a:\n    publisher: P\n    title: T\n    url: https://x.org/a\nentries:\n  - id: e1\n    question: Why?\n    answer: Because.\n    sources: [src-a]\n';
 
+/** Runs `check` on seeds 1..runs, naming the seed of a failure; how many took the fast path. */
+function fastOverSeeds(runs: number, check: (seed: number) => 'fast' | 'slow'): number {
+  let fast = 0;
+  for (let seed = 1; seed <= runs; seed++) {
+    try {
+      if (check(seed) === 'fast') fast++;
+    } catch (error) {
+      throw new Error(`seed ${seed}: ${(error as Error).message}`);
+    }
+  }
+  return fast;
+}
+
 describe('the fast path (js-yaml)', () => {
   it('reads the shipped knowledge file itself, the same as yaml', () => {
     const text = readFileSync('faq/iran-us-pakistan.yaml', 'utf8');
@@ -80,31 +93,15 @@ describe('the fast path (js-yaml)', () => {
   });
 
   it('given generated files, damaged or not, then whatever js-yaml reads yaml reads the same', () => {
-    let fast = 0;
     const runs = 6000;
-    for (let seed = 1; seed <= runs; seed++) {
-      const text = new Gen(seed).document();
-      try {
-        if (compare(text) === 'fast') fast++;
-      } catch (error) {
-        throw new Error(`seed ${seed}: ${(error as Error).message}`);
-      }
-    }
+    const fast = fastOverSeeds(runs, (seed) => compare(new Gen(seed).document()));
     // The generator must reach the fast path often enough for this test to mean something.
     expect(fast).toBeGreaterThan(runs / 10);
   });
 
   it('given generated knowledge files, then the loader gives what parseWithYaml gives, and takes many the fast way', () => {
-    let fast = 0;
     const runs = 2000;
-    for (let seed = 1; seed <= runs; seed++) {
-      const text = knowledgeFile(new Gen(seed));
-      try {
-        if (sameResult(text) === 'fast') fast++;
-      } catch (error) {
-        throw new Error(`seed ${seed}: ${(error as Error).message}`);
-      }
-    }
+    const fast = fastOverSeeds(runs, (seed) => sameResult(knowledgeFile(new Gen(seed))));
     // Most generated scalars break the YAML or the schema; enough are left.
     expect(fast).toBeGreaterThan(runs / 20);
   });
