@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeDbError } from '../../src/store/messages.js';
-import { engines, type Workspace } from './fixtures/engines.js';
+import { engines, freshWorkspace } from './fixtures/engines.js';
 import { ask, tempWorkspace } from './fixtures/helpers.js';
 
 let ws: Awaited<ReturnType<typeof tempWorkspace>>;
@@ -126,16 +126,10 @@ describe('sqlite store: faults never stop answers, and recording resumes', () =>
 });
 
 describe.each(engines)('$name store: bad input from a caller', (engine) => {
-  let own: Workspace;
-  beforeEach(async () => {
-    own = await engine.workspace();
-  });
-  afterEach(async () => {
-    await own.cleanup();
-  });
+  const own = freshWorkspace(engine);
 
   it('given a malformed record, then that record is dropped and recording goes on', async () => {
-    const store = await own.open();
+    const store = await own().open();
     await store.recordAsk({ ...ask('x'), question: undefined as unknown as string });
     expect(await store.recordVote({ ...vote('a1'), answerId: 42 as unknown as string })).toBe('unavailable');
     expect(store.status().recording).toBe(true);

@@ -9,7 +9,7 @@ import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { classifyPgError, describeUrl } from '../../src/store/pg-open.js';
 import { toPg } from '../../src/store/plan.js';
 import type { Store } from '../../src/store/types.js';
-import { PG_URL, pgEngine, schemaUrl, warnIfNoPostgres, type Workspace } from './fixtures/engines.js';
+import { freshWorkspace, PG_URL, pgEngine, schemaUrl, warnIfNoPostgres, type Workspace } from './fixtures/engines.js';
 import { ask } from './fixtures/helpers.js';
 import { tcpProxy, type TcpProxy } from './fixtures/tcp-proxy.js';
 import { TINY_FAQ } from './fixtures/tiny-faq.js';
@@ -51,19 +51,13 @@ describe('postgres store: the parts that need no server', () => {
 });
 
 describe.skipIf(pgEngine === undefined)('postgres store: one database for every replica', () => {
-  let ws: Workspace;
-  beforeEach(async () => {
-    ws = await pgEngine!.workspace();
-  });
-  afterEach(async () => {
-    await ws.cleanup();
-  });
+  const ws = freshWorkspace(pgEngine!);
 
   it('given replicas starting together on an empty database, then it is migrated once and they share one hashing secret', async () => {
-    const replicas = await Promise.all([ws.open(), ws.open(), ws.open()]);
+    const replicas = await Promise.all([ws().open(), ws().open(), ws().open()]);
     for (const r of replicas) expect(r.status()).toMatchObject({ recording: true, engine: 'postgres' });
-    expect(await ws.rowCount('schema_migrations')).toBe(SCHEMA_VERSION);
-    expect(await ws.rows("SELECT key FROM meta WHERE key = 'member_secret'")).toHaveLength(1);
+    expect(await ws().rowCount('schema_migrations')).toBe(SCHEMA_VERSION);
+    expect(await ws().rows("SELECT key FROM meta WHERE key = 'member_secret'")).toHaveLength(1);
     // Same secret: the ballot one replica wrote is the ballot the others compute.
     expect(await replicas[0]!.recordVote(vote('a1'))).toBe('recorded');
     expect(await replicas[1]!.recordVote(vote('a1'))).toBe('duplicate');
@@ -71,7 +65,7 @@ describe.skipIf(pgEngine === undefined)('postgres store: one database for every 
   });
 
   it('given one member voting on one answer through two replicas at once, then exactly one vote is recorded', async () => {
-    const [a, b] = [await ws.open(), await ws.open()];
+    const [a, b] = [await ws().open(), await ws().open()];
     const attempts = Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).recordVote(vote('answer-1', 'the-member')));
     const outcomes = await Promise.all(attempts);
     expect(outcomes.filter((o) => o === 'recorded')).toHaveLength(1);
@@ -80,7 +74,7 @@ describe.skipIf(pgEngine === undefined)('postgres store: one database for every 
   });
 
   it('given votes from different members through both replicas, then each is counted once and both replicas read the same totals', async () => {
-    const [a, b] = [await ws.open(), await ws.open()];
+    const [a, b] = [await ws().open(), await ws().open()];
     const members = Array.from({ length: 30 }, (_, i) => `member-${i}`);
     const outcomes = await Promise.all(members.flatMap((m, i) => [(i % 2 ? a : b).recordVote(vote('answer-1', m)), (i % 2 ? b : a).recordVote(vote('answer-1', m))]));
     expect(outcomes.filter((o) => o === 'recorded')).toHaveLength(30);
@@ -95,41 +89,41 @@ describe.skipIf(pgEngine === undefined)('postgres store: one database for every 
   });
 
   it('given a second row for a cast ballot written by another program, then the database itself refuses it', async () => {
-    const store = await ws.open();
+    const store = await ws().open();
     expect(await store.recordVote(vote('a1'))).toBe('recorded');
-    await expect(ws.exec('INSERT INTO votes (ballot, entry_id, helpful, voted_at) SELECT ballot, entry_id, helpful, voted_at FROM votes')).rejects.toMatchObject({
+    await expect(ws().exec('INSERT INTO votes (ballot, entry_id, helpful, voted_at) SELECT ballot, entry_id, helpful, voted_at FROM votes')).rejects.toMatchObject({
       code: '23505',
     });
   });
 
   it('given another writer holds the write lock too long, then writes give up, status says so, and the next write records again', async () => {
-    const store = await ws.open({ limits: { pgLockTimeoutMs: 50 } });
+    const store = await ws().open({ limits: { pgLockTimeoutMs: 50 } });
     expect(await store.recordVote(vote('a1'))).toBe('recorded');
-    await ws.exec("BEGIN; SELECT pg_advisory_xact_lock(hashtext('faq-assistant:write'), hashtext(current_schema()))");
+    await ws().exec("BEGIN; SELECT pg_advisory_xact_lock(hashtext('faq-assistant:write'), hashtext(current_schema()))");
     expect(await store.recordVote(vote('a2'))).toBe('unavailable');
     expect(store.status()).toMatchObject({ recording: false });
     expect(store.status().problem).toMatch(/busy/);
-    await ws.exec('COMMIT');
+    await ws().exec('COMMIT');
     expect(await store.recordVote(vote('a2'))).toBe('recorded');
     expect(store.status()).toMatchObject({ recording: true });
     expect(store.status().problem).toBeUndefined();
   });
 
   it('given a database from a newer version, then it is left untouched and not recording, with the reason', async () => {
-    await ws.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    await ws.exec("INSERT INTO schema_migrations VALUES (99, 'from the future', '2030-01-01')");
-    const store = await ws.open();
+    await ws().exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    await ws().exec("INSERT INTO schema_migrations VALUES (99, 'from the future', '2030-01-01')");
+    const store = await ws().open();
     expect(store.status()).toMatchObject({ recording: false });
     expect(store.status().problem).toMatch(/newer version/);
     expect(await store.recordVote(vote('a1'))).toBe('unavailable');
-    expect(await ws.rows("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'votes'")).toEqual([]);
+    expect(await ws().rows("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'votes'")).toEqual([]);
   });
 
   it('given a read-only store (the report tools) on a database the bot never set up, then it says to start the bot once and creates nothing', async () => {
-    const reader = await ws.open({ readOnly: true });
+    const reader = await ws().open({ readOnly: true });
     expect(reader.status()).toMatchObject({ recording: false });
     expect(reader.status().problem).toMatch(/start the bot once/);
-    expect(await ws.rows("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")).toEqual([]);
+    expect(await ws().rows("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")).toEqual([]);
   });
 });
 
@@ -201,33 +195,27 @@ describe.skipIf(pgEngine === undefined)('postgres store: the server goes away an
 });
 
 describe.skipIf(pgEngine === undefined)('postgres store: faq:report reads the shared database', () => {
-  let ws: Workspace;
-  beforeEach(async () => {
-    ws = await pgEngine!.workspace();
-  });
-  afterEach(async () => {
-    await ws.cleanup();
-  });
+  const ws = freshWorkspace(pgEngine!);
 
   const run = promisify(execFile);
   const report = (url: string) =>
     run(process.execPath, ['--import', 'tsx', 'src/cli/faq-report.ts'], {
-      env: { ...process.env, DATABASE_URL: url, DATABASE_PATH: join(ws.dir, 'not-used.sqlite'), FAQ_DIR: ws.dir, LOG_LEVEL: 'silent' },
+      env: { ...process.env, DATABASE_URL: url, DATABASE_PATH: join(ws().dir, 'not-used.sqlite'), FAQ_DIR: ws().dir, LOG_LEVEL: 'silent' },
     });
 
   it('given questions recorded by two replicas, then the report lists them from PostgreSQL and writes nothing', async () => {
-    await writeFile(join(ws.dir, 'talks.yaml'), TINY_FAQ);
-    const [a, b] = [await ws.open(), await ws.open()];
+    await writeFile(join(ws().dir, 'talks.yaml'), TINY_FAQ);
+    const [a, b] = [await ws().open(), await ws().open()];
     await a.recordAsk(ask('how do I bake sourdough bread', 'm1'));
     await b.recordAsk(ask('how do I bake sourdough bread', 'm2'));
-    const before = await ws.rows('SELECT * FROM asks');
-    const { stdout } = await report(ws.url!);
+    const before = await ws().rows('SELECT * FROM asks');
+    const { stdout } = await report(ws().url!);
     expect(stdout).toContain('1. "how do I bake sourdough bread": 2 asks by 2 members');
-    expect(await ws.rows('SELECT * FROM asks')).toEqual(before);
+    expect(await ws().rows('SELECT * FROM asks')).toEqual(before);
   });
 
   it('given a database the bot never set up, then the report says to start the bot once', async () => {
-    await writeFile(join(ws.dir, 'talks.yaml'), TINY_FAQ);
+    await writeFile(join(ws().dir, 'talks.yaml'), TINY_FAQ);
     await expect(report(schemaUrl(PG_URL!, 'no_such_schema_yet'))).rejects.toMatchObject({ stderr: expect.stringMatching(/start the bot once/) });
   });
 });

@@ -1,24 +1,18 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
-import { engines, warnIfNoPostgres, type Workspace } from './fixtures/engines.js';
+import { engines, freshWorkspace, warnIfNoPostgres } from './fixtures/engines.js';
 import { ask, steppingClock } from './fixtures/helpers.js';
 
 warnIfNoPostgres();
 
 describe.each(engines)('$name store: keeping what it records', (engine) => {
-  let ws: Workspace;
-  beforeEach(async () => {
-    ws = await engine.workspace();
-  });
-  afterEach(async () => {
-    await ws.cleanup();
-  });
+  const ws = freshWorkspace(engine);
 
   it.runIf(engine.name === 'sqlite')('given a missing folder, then it creates it and the database, migrated and recording', async () => {
-    const path = join(ws.dir, 'deep', 'er', 'faq.sqlite');
-    const store = await ws.open({ path });
+    const path = join(ws().dir, 'deep', 'er', 'faq.sqlite');
+    const store = await ws().open({ path });
     expect(store.status()).toMatchObject({ recording: true, engine: 'sqlite', location: path });
     expect(store.status().problem).toBeUndefined();
     await store.close();
@@ -28,16 +22,16 @@ describe.each(engines)('$name store: keeping what it records', (engine) => {
   });
 
   it.runIf(engine.name === 'postgres')('given an empty schema, then it creates the tables, migrated and recording, and never shows the password', async () => {
-    const store = await ws.open();
+    const store = await ws().open();
     expect(store.status()).toMatchObject({ recording: true, engine: 'postgres' });
     expect(store.status().problem).toBeUndefined();
-    const password = new URL(ws.url!).password;
+    const password = new URL(ws().url!).password;
     if (password !== '') expect(store.status().location).not.toContain(password);
-    expect(await ws.rowCount('schema_migrations')).toBe(SCHEMA_VERSION);
+    expect(await ws().rowCount('schema_migrations')).toBe(SCHEMA_VERSION);
   });
 
   it('given votes, asks and served counts, when the store is closed and reopened, then all are still there', async () => {
-    const first = await ws.open();
+    const first = await ws().open();
     expect(await first.recordVote({ entryId: 'us-envoy', answerId: 'a1', voterId: 'm1', helpful: false })).toBe('recorded');
     expect(await first.recordVote({ entryId: 'us-envoy', answerId: 'a1', voterId: 'm2', helpful: true })).toBe('recorded');
     await first.recordAsk({ question: 'Who baked the bread?', askerId: 'm1', bestEntryId: 'us-envoy', confidence: 0.3, kind: 'low-confidence' });
@@ -45,7 +39,7 @@ describe.each(engines)('$name store: keeping what it records', (engine) => {
     await first.recordServed('us-envoy');
     await first.close();
 
-    const again = await ws.open();
+    const again = await ws().open();
     expect(await again.feedback()).toEqual([{ entryId: 'us-envoy', helpful: 1, notHelpful: 1 }]);
     expect(await again.servedCounts()).toEqual([{ entryId: 'us-envoy', count: 2 }]);
     const [row] = await again.unansweredTop(10);
@@ -54,7 +48,7 @@ describe.each(engines)('$name store: keeping what it records', (engine) => {
   });
 
   it('given a member voted on an answer, when they vote again, then it is a duplicate and counted once', async () => {
-    const store = await ws.open();
+    const store = await ws().open();
     const vote = { entryId: 'e', answerId: 'answer-1', voterId: 'm1', helpful: false };
     expect(await store.recordVote(vote)).toBe('recorded');
     expect(await store.recordVote({ ...vote, helpful: true })).toBe('duplicate');
@@ -64,7 +58,7 @@ describe.each(engines)('$name store: keeping what it records', (engine) => {
   });
 
   it('given two processes sharing the database (shards, replicas), then a member still votes once per answer', async () => {
-    const [a, b] = [await ws.open(), await ws.open()];
+    const [a, b] = [await ws().open(), await ws().open()];
     const vote = { entryId: 'e', answerId: 'answer-1', voterId: 'm1', helpful: true };
     const outcomes = await Promise.all([a.recordVote(vote), b.recordVote(vote), a.recordVote(vote), b.recordVote({ ...vote, voterId: 'm2' })]);
     expect(outcomes.sort()).toEqual(['duplicate', 'duplicate', 'recorded', 'recorded']);
@@ -72,7 +66,7 @@ describe.each(engines)('$name store: keeping what it records', (engine) => {
   });
 
   it('given rewordings that normalise alike, then they share one row with first and last seen', async () => {
-    const store = await ws.open();
+    const store = await ws().open();
     await store.recordAsk(ask('Who went to Pakistan?', 'm1'));
     await store.recordAsk(ask('who   WENT to pakistan!!', 'm2'));
     const rows = await store.unansweredTop(10);
@@ -82,22 +76,22 @@ describe.each(engines)('$name store: keeping what it records', (engine) => {
   });
 
   it('given member ids and mentions, then no raw Discord id is written to the database', async () => {
-    const store = await ws.open();
+    const store = await ws().open();
     const id = '123456789012345678';
     await store.recordAsk({ ...ask(`hey <@${id}> and <@&876543210987654321> who went?`, id), kind: 'unanswered' });
     await store.recordVote({ entryId: 'e', answerId: '998877665544332211', voterId: id, helpful: true });
     await store.close();
-    expect(await ws.holds('who went')).toBe(true);
-    for (const raw of [id, '876543210987654321', '998877665544332211']) expect(await ws.holds(raw), raw).toBe(false);
+    expect(await ws().holds('who went')).toBe(true);
+    for (const raw of [id, '876543210987654321', '998877665544332211']) expect(await ws().holds(raw), raw).toBe(false);
   });
 
   it('given questions and ballots older than the retention period, when the store writes again, then they are forgotten but totals stay', async () => {
     const start = Date.parse('2026-01-01T00:00:00Z');
-    const old = await ws.open({ now: steppingClock(start) });
+    const old = await ws().open({ now: steppingClock(start) });
     await old.recordAsk(ask('an old question'));
     await old.recordVote({ entryId: 'e', answerId: 'a', voterId: 'm', helpful: true });
     await old.close();
-    const later = await ws.open({ now: steppingClock(start + 200 * 24 * 3600 * 1000) });
+    const later = await ws().open({ now: steppingClock(start + 200 * 24 * 3600 * 1000) });
     await later.recordAsk(ask('a new question'));
     expect((await later.unansweredTop(10)).map((r) => r.normalized)).toEqual(['a new question']);
     expect(await later.feedback()).toEqual([{ entryId: 'e', helpful: 1, notHelpful: 0 }]);
@@ -106,10 +100,10 @@ describe.each(engines)('$name store: keeping what it records', (engine) => {
   });
 
   it('given a read-only store (the report tools), then it reads but never writes, and does not throw', async () => {
-    const writer = await ws.open();
+    const writer = await ws().open();
     await writer.recordAsk(ask('who went to pakistan'));
     await writer.close();
-    const reader = await ws.open({ readOnly: true });
+    const reader = await ws().open({ readOnly: true });
     expect(reader.status().recording).toBe(true);
     expect(await reader.recordVote({ entryId: 'e', answerId: 'a', voterId: 'm', helpful: true })).toBe('unavailable');
     await reader.recordAsk(ask('another question'));
