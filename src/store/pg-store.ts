@@ -23,9 +23,9 @@ import { classifyPgError, createPool, describeUrl, preparePg, readAll, runPlan, 
 import type { Plan } from './plan.js';
 import { askRow, ballotRow, cleanId } from './privacy.js';
 import type { AskRecord, FeedbackRow, OpenStoreOptions, ServedRow, Store, StoreStatus, UnansweredRow, VoteOutcome, VoteRecord } from './types.js';
-import { prune, READS, rowLimit, writeAsk, writeServed, writeVote } from './writes.js';
+import { Retry } from './retry.js';
+import { DAY_MS, prune, READS, rowLimit, writeAsk, writeServed, writeVote } from './writes.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class PgStore implements Store {
   private readonly url: string;
@@ -37,7 +37,7 @@ export class PgStore implements Store {
   private pool: Pool | null = null;
   private secret: Buffer = Buffer.alloc(0);
   private readonly status_: RecordingStatus;
-  private retryTimer: NodeJS.Timeout | null = null;
+  private readonly retry: Retry;
   private closed = false;
   private lastPrune = 0;
 
@@ -49,6 +49,7 @@ export class PgStore implements Store {
     this.limits = Object.freeze({ ...STORE_LIMITS, ...opts.limits });
     this.readOnly = opts.readOnly ?? false;
     this.status_ = new RecordingStatus('postgres', this.location, this.log, this.now);
+    this.retry = new Retry(this.limits.retryMs, () => void this.open());
   }
 
   /** Connects, migrates and reads the secret; on failure stays not recording and tries again later. Never throws. */
@@ -107,8 +108,7 @@ export class PgStore implements Store {
 
   async close(): Promise<void> {
     this.closed = true;
-    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.retry.cancel();
     const pool = this.pool;
     this.pool = null;
     this.status_.closed();
@@ -169,13 +169,7 @@ export class PgStore implements Store {
     this.pool = null;
     if (pool !== null) void endQuietly(pool);
     this.status_.failed(err, this.limits.retryMs);
-    if (!this.closed && this.retryTimer === null) {
-      this.retryTimer = setTimeout(() => {
-        this.retryTimer = null;
-        void this.open();
-      }, this.limits.retryMs);
-      this.retryTimer.unref();
-    }
+    if (!this.closed) this.retry.schedule();
   }
 
 

@@ -29,10 +29,10 @@ import { askRow, ballotRow, cleanId } from './privacy.js';
 import { STORE_MESSAGES as M } from './messages.js';
 import { isBusy, isDamaged, isDatabaseError, moveAside, openSqlite, type Db } from './sqlite-open.js';
 import { all, runPlan } from './sqlite-writes.js';
-import { prune, READS, rowLimit, writeAsk, writeServed, writeVote } from './writes.js';
+import { Retry } from './retry.js';
+import { DAY_MS, prune, READS, rowLimit, writeAsk, writeServed, writeVote } from './writes.js';
 import type { AskRecord, FeedbackRow, OpenStoreOptions, ServedRow, Store, StoreStatus, UnansweredRow, VoteOutcome, VoteRecord } from './types.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class SqliteStore implements Store {
   private readonly path: string;
@@ -43,7 +43,7 @@ export class SqliteStore implements Store {
   private db: Db | null = null;
   private secret: Buffer = Buffer.alloc(0);
   private readonly status_: RecordingStatus;
-  private retryTimer: NodeJS.Timeout | null = null;
+  private readonly retry: Retry;
   private closed = false;
   private lastPrune = 0;
   private synchronous = '';
@@ -55,6 +55,7 @@ export class SqliteStore implements Store {
     this.limits = Object.freeze({ ...STORE_LIMITS, ...opts.limits });
     this.readOnly = opts.readOnly ?? false;
     this.status_ = new RecordingStatus('sqlite', this.path, this.log, this.now);
+    this.retry = new Retry(this.limits.retryMs, () => this.open());
   }
 
   /** Opens the file; on failure stays not recording and tries again later. Never throws. */
@@ -115,8 +116,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.closed = true;
-    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.retry.cancel();
     this.detach();
     this.status_.closed();
   }
@@ -184,13 +184,7 @@ export class SqliteStore implements Store {
   private fail(err: unknown): void {
     this.detach();
     this.status_.failed(err, this.limits.retryMs);
-    if (!this.closed && this.retryTimer === null) {
-      this.retryTimer = setTimeout(() => {
-        this.retryTimer = null;
-        this.open();
-      }, this.limits.retryMs);
-      this.retryTimer.unref();
-    }
+    if (!this.closed) this.retry.schedule();
   }
 
 

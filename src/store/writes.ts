@@ -80,6 +80,9 @@ export function* writeVote(limits: StoreLimits, v: BallotRow): Plan<boolean> {
   return true;
 }
 
+/** A day, for the once-a-day prune and the retention cut-off. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** Forgets questions and ballots older than the retention period (totals stay). */
 export function* prune(before: string): Plan<void> {
   yield* run('DELETE FROM asks WHERE last_seen < ?', before);
