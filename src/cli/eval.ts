@@ -32,22 +32,32 @@ try {
 
 const matcher = await loadMatcherOrExit(await faqDirFromConfig());
 const report = evaluate(matcher, cases);
-const answered = report.answerable ? report.answeredRight / report.answerable : 1;
-const declined = report.unanswerable ? report.declinedRight / report.unanswerable : 1;
-const top3 = report.answerable ? report.inTop3 / report.answerable : 1;
+const share = (x: number, of: number) => (of ? x / of : 1);
+const answered = share(report.answeredRight, report.answerable);
+const wrong = share(report.answeredWrong, report.answerable);
+const declined = share(report.declinedRight, report.unanswerable);
+const first = share(report.rightFirst, report.answerable);
+const top3 = share(report.inTop3, report.answerable);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 if (values.json) {
-  console.log(JSON.stringify({ answered, declined, top3, ...report }));
+  console.log(JSON.stringify({ answered, wrong, declined, first, top3, ...report }));
 } else {
   for (const m of report.misses) {
     const expected = m.expected === null ? 'no answer' : m.expected.join(' | ');
     console.log(`MISS  ${JSON.stringify(m.q)}\n      expected ${expected}; got ${m.got ?? 'no answer'} (best confidence ${m.confidence ?? '-'})`);
   }
-  console.log(`answered right: ${report.answeredRight}/${report.answerable} (${pct(answered)})   right in top 3: ${pct(top3)}`);
+  const { answerable: n } = report;
+  console.log('calibration (best candidate of every question): confidence   answers   expected right   observed right');
+  for (const b of report.calibration) {
+    if (b.answers === 0) continue;
+    console.log(`  ${b.from.toFixed(1)}-${b.to.toFixed(1)}   ${String(b.answers).padStart(6)}   ${pct(b.expected).padStart(7)}   ${pct(b.observed).padStart(7)}`);
+  }
+  console.log(`answerable: ${n}   answered right ${report.answeredRight} (${pct(answered)})   answered wrong ${report.answeredWrong} (${pct(wrong)})   declined ${report.answerableDeclined} (${pct(share(report.answerableDeclined, n))})`);
+  console.log(`ranking, declines ignored: right first ${pct(first)}   right in top 3: ${pct(top3)}`);
+  console.log(`answered right: ${report.answeredRight}/${n} (${pct(answered)})   right in top 3: ${pct(top3)}`);
   console.log(`declined right: ${report.declinedRight}/${report.unanswerable} (${pct(declined)})`);
 }
-
 const minAnswered = Number(values['min-answered'] ?? 0);
 const minDeclined = Number(values['min-declined'] ?? 0);
 if (answered < minAnswered || declined < minDeclined) {

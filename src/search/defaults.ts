@@ -1,5 +1,3 @@
-import type { ConfidenceModel } from './confidence.js';
-
 /**
  * The matcher's tuning, in one frozen place. Values were chosen on `npm run eval` with the
  * development questions plus our own held-out sets (test/fixtures), not by hand on single
@@ -7,13 +5,12 @@ import type { ConfidenceModel } from './confidence.js';
  */
 export const MATCHER_DEFAULTS = Object.freeze({
   /**
-   * Below this confidence the matcher abstains and offers suggestions instead. Picked on the
-   * risk-coverage curve of the leave-one-out confidences (see confidenceModel): from 0.45
-   * to 0.6 every development question whose best entry is right is answered, and 0.55
-   * declines the most off-topic questions of the unseen set (extra-held-out-2: 93% against
-   * 80% at 0.45) for the same answers.
+   * Below this confidence (the estimated chance that the answer is right, learned from the
+   * loaded FAQ: learn.ts) the matcher abstains and offers suggestions instead.
    */
-  answerThreshold: 0.55,
+  answerThreshold: 0.4,
+  /** Learn the choice model from the FAQ's own phrasings (false: the prior alone). */
+  learn: true,
   /**
    * The most confidence an entry gets for a question asking for a number or a time
    * (answer-type.ts) that it does not give: in the "did you mean" band, never answered.
@@ -49,32 +46,6 @@ export const MATCHER_DEFAULTS = Object.freeze({
   spreadWeight: 0.5,
   /** Ranking score = queryCoverage^e x phrasingCoverage^(1-e). */
   queryExponent: 0.65,
-  /**
-   * Confidence from the signals (confidence.ts): a logistic regression fitted offline by
-   * `npx tsx test/fixtures/tools/fit-confidence.ts --train ../shared/eval/dev-questions.jsonl,
-   * test/fixtures/held-out-questions.jsonl,test/fixtures/extra-held-out-questions.jsonl,
-   * test/fixtures/blind-questions.jsonl --test test/fixtures/extra-held-out-2.jsonl --lambda 3 --loo`, label 1 when the best
-   * entry is a right answer, L2 penalty 3 on the weights. Refit after changing the analyzer,
-   * the index or the ranking: the signals move with them, and keep the refit only if the
-   * never-fitted sets (test/fixtures/blind-questions-2 and -3) do not get worse. (After the
-   * last analyzer changes, dropping the "how quantity" rewrite and one "why" shape, a refit
-   * declined one near miss fewer on each of those sets, so these weights stayed.)
-   */
-  confidenceModel: {
-    bias: -3.735,
-    weights: {
-      score: 0.753,
-      margin: 0.525,
-      coverage: 0.4,
-      entryCoverage: 0.808,
-      phrasingCoverage: 1.223,
-      unknownShare: -0.609,
-      evidence: 0.805,
-      words: 1.305,
-      head: 1.224,
-      distinctive: 0.525,
-    },
-  } as ConfidenceModel,
   /** Autocomplete: how many choices (Discord's maximum). */
   autocompleteLimit: 25,
 });

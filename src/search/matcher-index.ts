@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer';
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import { Analyzer } from './analyzer.js';
+import type { ChoiceModel } from './choice-model.js';
 import type { MatcherOptions } from './defaults.js';
 import { nameSteps } from './facts.js';
 import { normalize } from './normalize.js';
@@ -43,11 +44,14 @@ export interface MatcherIndexData {
   readonly speller: SpellingData;
   readonly sortedWords: readonly string[];
   readonly names: readonly string[];
+  /** The choice model learned from the snapshot (learn.ts). */
+  readonly model: ChoiceModel;
 }
 
 /** The options that indexing depends on (the others only matter when asking). */
-export type IndexOptions = Pick<MatcherOptions, 'questionWordWeight' | 'tagsAsPhrasing' | 'minCorrectableLength' | 'correctionScore'>;
-export const indexOptions = ({ questionWordWeight, tagsAsPhrasing, minCorrectableLength, correctionScore }: MatcherOptions): IndexOptions => ({
+export type IndexOptions = Pick<MatcherOptions, 'questionWordWeight' | 'tagsAsPhrasing' | 'minCorrectableLength' | 'correctionScore' | 'learn'>;
+export const indexOptions = ({ questionWordWeight, tagsAsPhrasing, minCorrectableLength, correctionScore, learn }: MatcherOptions): IndexOptions => ({
+  learn,
   questionWordWeight,
   tagsAsPhrasing,
   minCorrectableLength,
@@ -56,9 +60,9 @@ export const indexOptions = ({ questionWordWeight, tagsAsPhrasing, minCorrectabl
 
 /** The buffers of `data` that postMessage can move instead of copying. */
 export function transferablesOf(data: MatcherIndexData): ArrayBuffer[] {
-  const { weight, postings, postingStarts, answerPostings, answerStarts, phrasingEntry, phrasingWeight, phrasingIsTags } = data.index;
+  const { weight, postings, postingStarts, answerPostings, answerStarts, phrasingEntry, phrasingWeight, phrasingIsTags, phrasingTerms, phrasingTermStarts } = data.index;
   const { keyEnds, lists, listEnds, slots } = data.speller.table;
-  return [weight, postings, postingStarts, answerPostings, answerStarts, phrasingEntry, phrasingWeight, phrasingIsTags, keyEnds, lists, listEnds, slots].map(
+  return [weight, postings, postingStarts, answerPostings, answerStarts, phrasingEntry, phrasingWeight, phrasingIsTags, phrasingTerms, phrasingTermStarts, keyEnds, lists, listEnds, slots].map(
     (a) => a.buffer as ArrayBuffer,
   );
 }

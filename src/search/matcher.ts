@@ -1,7 +1,6 @@
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import type { Analyzer } from './analyzer.js';
 import { answerTypeOf, hasRequirements, meets, type AnswerType } from './answer-type.js';
-import { confidenceOf, type Signals } from './confidence.js';
 import { MATCHER_DEFAULTS, type MatcherOptions } from './defaults.js';
 import { Facts, stemsOf } from './facts.js';
 import { indexOptions, indexSteps, restoreSteps, type MatcherIndex, type MatcherIndexData } from './matcher-index.js';
@@ -11,6 +10,8 @@ import { runSliced, runSync } from './slices.js';
 import type { SpellingCorrector } from './spelling.js';
 import { NEGATIONS } from './stop-words.js';
 import { TopK } from './top-k.js';
+import { CANDIDATE_FEATURES, probabilities, type Choice, type ChoiceModel } from './choice-model.js';
+import { learnChoiceModel, PRIOR_MODEL } from './learn.js';
 import type { Answer, Candidate, Suggestion } from './types.js';
 
 export { transferablesOf, type MatcherIndexData } from './matcher-index.js';
@@ -30,6 +31,10 @@ const SKIP_SHARE = 0.02;
 /** Only this much of a message is read at all (a question is never longer). */
 const MAX_QUESTION_CHARS = 2000;
 const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
+/** How many entries the choice model weighs for a question. */
+const CANDIDATES = 10;
+/** Additive smoothing of the per-entry word counts (separation). */
+const SMOOTHING = 0.5;
 
 interface QueryTerm {
   /** Term ids any of which satisfy this word (one, or several for a typed prefix). */
@@ -66,6 +71,8 @@ interface Scored {
   readonly own: number;
   /** Share of that phrasing's weight the question covers. */
   readonly phrasing: number;
+  /** The mean score of the entry's three best phrasings. */
+  readonly support: number;
   /** Share of the question's weight found anywhere in the entry (answer words count less). */
   readonly cover: number;
   /** Summed idf of the question's words found in the entry's phrasings. */
@@ -111,6 +118,9 @@ export class Matcher {
   private readonly entryHead: Uint8Array;
   private readonly entryOwn: Float64Array;
   private readonly entryPhrasing: Float64Array;
+  /** The second and third best phrasing scores of each entry: support from more than one phrasing. */
+  private readonly entrySecond: Float64Array;
+  private readonly entryThird: Float64Array;
   private readonly stamp: Uint32Array;
   private readonly entryStamp: Uint32Array;
   private readonly answerStamp: Uint32Array;
@@ -120,12 +130,15 @@ export class Matcher {
   private generation = 0;
   /** What entries can answer with, for questions asking for a number, a time or a name. */
   private readonly facts: Facts;
+  /** Entry e's phrasings are entryPhrasingStart[e] .. entryPhrasingStart[e + 1]. */
+  private readonly entryPhrasingStart: Uint32Array;
+  readonly model: ChoiceModel;
 
   /**
    * Indexes `kb` at once: about a second for 10,000 entries, during which the event loop is
    * held. `built` is what Matcher.build() prepared (internal).
    */
-  constructor(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}, built?: MatcherIndex) {
+  constructor(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}, built?: MatcherIndex, model?: ChoiceModel) {
     this.kb = kb;
     this.options = Object.freeze({ ...MATCHER_DEFAULTS, ...options });
     const { analyzer, index, speller, sortedWords, names } = built ?? runSync(indexSteps(kb, this.options));
@@ -136,6 +149,10 @@ export class Matcher {
     this.facts = new Facts(analyzer, names);
     const n = this.index.phrasingCount;
     const m = kb.entries.length;
+    this.entryPhrasingStart = new Uint32Array(m + 1);
+    for (let p = 0; p < n; p++) this.entryPhrasingStart[this.index.phrasingEntry[p]! + 1]!++;
+    for (let e = 0; e < m; e++) this.entryPhrasingStart[e + 1]! += this.entryPhrasingStart[e]!;
+    this.model = model ?? (options.learn === false ? PRIOR_MODEL : learnChoiceModel(kb, (small, prior) => new Matcher(small, options, undefined, prior)));
     this.matchedQuery = new Float64Array(n);
     this.matchedPhrasing = new Float64Array(n);
     this.touched = new Uint32Array(n);
@@ -148,6 +165,8 @@ export class Matcher {
     this.entryHead = new Uint8Array(m);
     this.entryOwn = new Float64Array(m);
     this.entryPhrasing = new Float64Array(m);
+    this.entrySecond = new Float64Array(m);
+    this.entryThird = new Float64Array(m);
     this.entryStamp = new Uint32Array(m);
     this.answerStamp = new Uint32Array(m);
     this.entryList = new Uint32Array(m);
@@ -161,7 +180,7 @@ export class Matcher {
    */
   static async build(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}): Promise<Matcher> {
     const built = await runSliced(indexSteps(kb, Object.freeze({ ...MATCHER_DEFAULTS, ...options })));
-    return new Matcher(kb, options, built);
+    return new Matcher(kb, options, built, learnChoiceModel(kb, (small, prior) => new Matcher(small, options, undefined, prior)));
   }
 
   /**
@@ -170,8 +189,10 @@ export class Matcher {
    */
   static indexData(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}): MatcherIndexData {
     const all = Object.freeze({ ...MATCHER_DEFAULTS, ...options });
-    const { index, speller, sortedWords, groups, vocabulary, names } = runSync(indexSteps(kb, all));
-    return { entries: kb.entries.length, options: indexOptions(all), groups, vocabulary, index: index.toData(), speller: speller.toData(), sortedWords, names };
+    const built = runSync(indexSteps(kb, all));
+    const { index, speller, sortedWords, groups, vocabulary, names } = built;
+    const model = new Matcher(kb, options, built).model;
+    return { entries: kb.entries.length, options: indexOptions(all), groups, vocabulary, index: index.toData(), speller: speller.toData(), sortedWords, names, model };
   }
 
   /**
@@ -183,7 +204,7 @@ export class Matcher {
     const wanted = indexOptions(Object.freeze({ ...MATCHER_DEFAULTS, ...options }));
     if (JSON.stringify(wanted) !== JSON.stringify(data.options)) throw new Error('this index was built with other options');
     const built = await runSliced(restoreSteps(data));
-    return new Matcher(kb, options, built);
+    return new Matcher(kb, options, built, data.model);
   }
 
   /** The entry with this exact id, if the snapshot has it. */
@@ -209,17 +230,16 @@ export class Matcher {
     }
     // "why not", "what for", "how come": question words and intents alone name no topic.
     if (query.topics === 0) return { question, match: null, best: null, runnersUp: [], suggestions: [], reason: 'no-match' };
-    const scored = this.rank(query, this.options.runnersUp + 1, SCORE_ANSWER);
-    let signals: Signals | undefined;
+    const { entries: order, choice } = this.choiceOf(query, undefined);
+    const probs = probabilities(this.model, choice);
+    const ranked0 = order.map((e, i) => ({ e, p: probs[i]! })).sort((a, b) => b.p - a.p).slice(0, this.options.runnersUp + 1);
     const type = answerTypeOf(normalized, typed);
     const questionStems = hasRequirements(type, normalized) ? new Set(stemsOf(normalized)) : undefined;
     const { answerThreshold, missingFactCeiling } = this.options;
     let missing: AnswerType | undefined;
-    const candidates = scored.map((s, i) => {
-      const own = this.signals(query, s, i === 0 ? scored[1] : scored[0]);
-      if (i === 0) signals = own;
-      const entry = this.kb.entries[s.e]!;
-      const confidence = confidenceOf(own, this.options.confidenceModel);
+    const candidates = ranked0.map(({ e, p }) => {
+      const entry = this.kb.entries[e]!;
+      const confidence = p;
       // Asked for a number, a time, a year or a name it does not give: offered, never answered.
       const lacks = questionStems !== undefined && !meets(type, this.facts.of(entry), normalized, questionStems);
       // (said only of an entry that would have been answered: else the topic is not the FAQ's)
@@ -237,13 +257,72 @@ export class Matcher {
     });
     const [best = null, ...runnersUp] = ranked;
     const { suggestThreshold, relatedThreshold } = this.options;
-    const base = { question, best, runnersUp, ...(signals ? { signals } : {}) };
+    const base = { question, best, runnersUp };
     if (best !== null && best.confidence >= answerThreshold) {
       const related = runnersUp.filter((c) => c.confidence >= relatedThreshold);
       return { ...base, match: best, suggestions: related, reason: 'matched' };
     }
     const suggestions = ranked.filter((c) => c.confidence >= suggestThreshold);
     return { ...base, match: null, suggestions, reason: best === null ? 'no-match' : 'low-confidence', ...(missing !== undefined ? { missing } : {}) };
+  }
+
+  /**
+   * The question's candidates and what the choice model reads of them (internal: ask() and
+   * learning use it). `hide`: an entry to leave out, as if the FAQ did not have it.
+   */
+  choiceFor(question: string, hide?: number): { entries: number[]; choice: Choice } | null {
+    const query = this.analyze(normalize(question.slice(0, MAX_QUESTION_CHARS)), false);
+    if (query.topics === 0) return null;
+    return this.choiceOf(query, hide);
+  }
+
+  private choiceOf(query: Query, hide: number | undefined): { entries: number[]; choice: Choice } {
+    const scored = this.rank(query, CANDIDATES + 1, SCORE_ANSWER).filter((s) => s.e !== hide).slice(0, CANDIDATES);
+    const { phrasingTerms, phrasingTermStarts, postingStarts } = this.index;
+    const phrasings = this.index.phrasingCount;
+    const single = query.terms.filter((t) => t.ids.length === 1);
+    const content = single.filter((t) => t.content).map((t) => t.ids[0]!);
+    const features = scored.map((s) => {
+      const from = this.entryPhrasingStart[s.e]!;
+      const to = this.entryPhrasingStart[s.e + 1]!;
+      const own = to - from;
+      const has = (p: number, t: number) => {
+        for (let k = phrasingTermStarts[p]!; k < phrasingTermStarts[p + 1]!; k++) if (phrasingTerms[k] === t) return k;
+        return -1;
+      };
+      let separation = 0;
+      for (const term of single) {
+        const t = term.ids[0]!;
+        let c = 0;
+        for (let p = from; p < to; p++) if (has(p, t) >= 0) c++;
+        const df = postingStarts[t + 1]! - postingStarts[t]!;
+        const ratio = Math.log((c + SMOOTHING) / (own + 2 * SMOOTHING)) - Math.log((df - c + SMOOTHING) / (phrasings - own + 2 * SMOOTHING));
+        separation += (term.weight / query.total) * ratio;
+      }
+      let pairs = 0;
+      for (let i = 0; i + 1 < content.length; i++) {
+        for (let p = from; p < to; p++) {
+          const a = has(p, content[i]!);
+          const b = has(p, content[i + 1]!);
+          if (a >= 0 && b >= 0) {
+            pairs++;
+            break;
+          }
+        }
+      }
+      const head = query.headCount > 0 ? popcount(s.matchedHead) / query.headCount : 1;
+      const distinctive = query.maxWeight > 0 ? s.topMatched / query.maxWeight : 0;
+      return [s.score, s.own, s.phrasing, s.cover, separation, 0, 0, head, distinctive, content.length > 1 ? pairs / (content.length - 1) : 0, s.support];
+    });
+    const maxScore = Math.max(0, ...features.map((f) => f[0]!));
+    const maxSeparation = Math.max(...features.map((f) => f[4]!));
+    for (const f of features) {
+      f[5] = f[4]! - maxSeparation;
+      f[6] = f[0]! - maxScore;
+    }
+    const unknownShare = query.total > 0 ? query.unknownWeight / query.total : 0;
+    const top = features[0];
+    return { entries: scored.map((s) => s.e), choice: { candidates: features, none: [1, unknownShare, maxScore, top?.[1] ?? 0, top?.[2] ?? 0] } };
   }
 
   /** Up to `limit` entries for a partly typed question, best first. */
@@ -258,21 +337,6 @@ export class Matcher {
       const entry = this.kb.entries[s.e]!;
       return { id: entry.id, question: entry.question, score: round(s.score) };
     });
-  }
-
-  private signals(query: Query, best: Scored, other: Scored | undefined): Signals {
-    return {
-      score: best.score,
-      margin: best.score - (other?.score ?? 0),
-      coverage: best.own,
-      entryCoverage: best.cover,
-      phrasingCoverage: best.phrasing,
-      unknownShare: query.total > 0 ? query.unknownWeight / query.total : 0,
-      evidence: Math.min(1, best.evidence / (2 * this.index.singleIdf)),
-      words: Math.min(1, best.matchedWords / 3),
-      head: query.headCount > 0 ? popcount(best.matchedHead) / query.headCount : 1,
-      distinctive: query.maxWeight > 0 ? best.topMatched / query.maxWeight : 0,
-    };
   }
 
   /** `normalized`: the text as normalize() left it (ask() needs it too, and reads it once). */
@@ -433,6 +497,13 @@ export class Matcher {
       const s =
         (mode === SCORE_ANSWER ? Math.pow(covered, queryExponent) * Math.pow(phrasing, phrasingExponent) : 0.8 * covered + 0.2 * phrasing) *
         (phrasingIsTags[p] === 1 ? tagWeight : 1);
+      const { entrySecond, entryThird } = this;
+      if (s > entryThird[e]!) {
+        if (s > entrySecond[e]!) {
+          entryThird[e] = entrySecond[e]!;
+          entrySecond[e] = Math.min(s, entryScore[e]!);
+        } else entryThird[e] = s;
+      }
       if (s > entryScore[e]!) {
         entryScore[e] = s;
         entryOwn[e] = own;
@@ -451,6 +522,7 @@ export class Matcher {
       score: s,
       own: entryOwn[e]!,
       phrasing: entryPhrasing[e]!,
+      support: (s + this.entrySecond[e]! + this.entryThird[e]!) / 3,
       cover: Math.min(1, entryCover[e]! / total),
       evidence: entryEvidence[e]!,
       topMatched: entryTop[e]!,
@@ -467,6 +539,8 @@ export class Matcher {
       entryHead[e] = 0;
       entryOwn[e] = 0;
       entryPhrasing[e] = 0;
+      this.entrySecond[e] = 0;
+      this.entryThird[e] = 0;
     }
     return out;
   }

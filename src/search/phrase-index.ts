@@ -27,6 +27,8 @@ export interface PhraseIndexData {
   readonly phrasingEntry: Uint32Array;
   readonly phrasingWeight: Float64Array;
   readonly phrasingIsTags: Uint8Array;
+  readonly phrasingTerms: Uint32Array;
+  readonly phrasingTermStarts: Uint32Array;
   readonly words: readonly string[];
   readonly phrasingWords: readonly string[];
   readonly unknownIdf: number;
@@ -61,6 +63,9 @@ export class PhraseIndex {
   readonly phrasingWeight: Float64Array;
   /** 1 for the phrasing made of an entry's tags. */
   readonly phrasingIsTags: Uint8Array;
+  /** Each phrasing's terms, in order: phrasing i's are phrasingTerms[phrasingTermStarts[i] .. phrasingTermStarts[i + 1]). */
+  readonly phrasingTerms: Uint32Array;
+  readonly phrasingTermStarts: Uint32Array;
   /** Every surface word seen, for spelling correction and prefix completion. */
   readonly words: Set<string>;
   /** Surface words seen in questions, alternates and tags (not only in answers). */
@@ -80,6 +85,8 @@ export class PhraseIndex {
     this.phrasingEntry = parts.phrasingEntry;
     this.phrasingWeight = parts.phrasingWeight;
     this.phrasingIsTags = parts.phrasingIsTags;
+    this.phrasingTerms = parts.phrasingTerms;
+    this.phrasingTermStarts = parts.phrasingTermStarts;
     this.words = parts.words;
     this.phrasingWords = parts.phrasingWords;
     this.unknownIdf = parts.unknownIdf;
@@ -226,6 +233,8 @@ export class PhraseIndex {
       phrasingEntry,
       phrasingWeight,
       phrasingIsTags,
+      phrasingTerms: Uint32Array.from(termList),
+      phrasingTermStarts: Uint32Array.from(termStart),
       words,
       phrasingWords,
       unknownIdf: Math.log(1 + (n + 0.5) / 0.5),
@@ -252,6 +261,8 @@ export class PhraseIndex {
       phrasingEntry: this.phrasingEntry,
       phrasingWeight: this.phrasingWeight,
       phrasingIsTags: this.phrasingIsTags,
+      phrasingTerms: this.phrasingTerms,
+      phrasingTermStarts: this.phrasingTermStarts,
       words: [...this.words],
       phrasingWords: [...this.phrasingWords],
       unknownIdf: this.unknownIdf,
@@ -271,6 +282,8 @@ export class PhraseIndex {
       phrasingEntry: data.phrasingEntry,
       phrasingWeight: data.phrasingWeight,
       phrasingIsTags: data.phrasingIsTags,
+      phrasingTerms: data.phrasingTerms,
+      phrasingTermStarts: data.phrasingTermStarts,
       words: new Set(data.words),
       phrasingWords: new Set(data.phrasingWords),
       unknownIdf: data.unknownIdf,

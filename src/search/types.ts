@@ -1,6 +1,5 @@
 import type { Entry } from '../knowledge/types.js';
 import type { AnswerType } from './answer-type.js';
-import type { Signals } from './confidence.js';
 
 /** An entry the matcher considered, with how sure it is (0..1). */
 export interface Candidate {
@@ -26,8 +25,6 @@ export interface Answer {
    * question asks for (a number, a date, a name...): what that was.
    */
   readonly missing?: AnswerType;
-  /** What the best candidate's confidence was computed from (for debugging and tuning). */
-  readonly signals?: Signals;
 }
 
 /** One autocomplete choice: the entry's question shown, its id as the value. */

@@ -1,0 +1,105 @@
+/**
+ * The decision, as one model: given a question's candidate entries (each described by the
+ * same features) and the option to answer nothing, how likely each is to be right. A
+ * conditional logit: utility = weights · features for a candidate, noneWeights · question
+ * features for "none", probability = softmax of the utilities. Ranking and declining are
+ * then one question ("which of these, or none?"), and a candidate's probability is the
+ * estimated chance that answering with it is right.
+ */
+
+/** Features of one candidate entry for one question (candidateFeatures() in score.ts). */
+export const CANDIDATE_FEATURES = [
+  'score',
+  'coverage',
+  'phrasingCoverage',
+  'entryCoverage',
+  'separation',
+  'separationGap',
+  'scoreGap',
+  'head',
+  'distinctive',
+  'pairs',
+  'support',
+] as const;
+/** Features of the question alone, for the "none" option. */
+export const NONE_FEATURES = ['bias', 'unknownShare', 'bestScore', 'bestCoverage', 'bestPhrasingCoverage'] as const;
+
+export interface ChoiceModel {
+  readonly weights: readonly number[];
+  readonly noneWeights: readonly number[];
+}
+
+/** One question, as the model sees it: its candidates' features and its own. */
+export interface Choice {
+  readonly candidates: readonly (readonly number[])[];
+  readonly none: readonly number[];
+}
+
+/** A question to learn from, and which candidate was right (-1: none of them). */
+export interface LabelledChoice extends Choice {
+  readonly label: number;
+  /** How much this example counts (1 unless said). */
+  readonly weight?: number;
+}
+
+/** The probability of each candidate, in order, then of "none" last. */
+export function probabilities(model: ChoiceModel, choice: Choice): number[] {
+  const u = choice.candidates.map((f) => dot(model.weights, f));
+  u.push(dot(model.noneWeights, choice.none));
+  const max = Math.max(...u);
+  let sum = 0;
+  for (let i = 0; i < u.length; i++) sum += u[i] = Math.exp(u[i]! - max);
+  return u.map((x) => x / sum);
+}
+
+export interface FitOptions {
+  /** What the weights are pulled towards (and stay at when there is nothing to learn from). */
+  readonly prior: ChoiceModel;
+  /** How hard they are pulled: an L2 penalty on the distance from the prior. */
+  readonly penalty: number;
+  readonly iterations: number;
+}
+
+/**
+ * The model that makes `examples` most likely, less `penalty` × the squared distance from
+ * the prior: maximum a posteriori with a Gaussian prior, by Adam on the full batch. With few
+ * examples the prior decides; with many, the data.
+ */
+export function fit(examples: readonly LabelledChoice[], { prior, penalty, iterations }: FitOptions): ChoiceModel {
+  const nc = prior.weights.length;
+  const w = [...prior.weights, ...prior.noneWeights];
+  const p0 = [...w];
+  const m = new Float64Array(w.length);
+  const v = new Float64Array(w.length);
+  const rate = 0.05;
+  const n = Math.max(1, examples.reduce((sum, ex) => sum + (ex.weight ?? 1), 0));
+  for (let t = 1; t <= iterations; t++) {
+    const g = new Float64Array(w.length);
+    const model = { weights: w.slice(0, nc), noneWeights: w.slice(nc) };
+    for (const ex of examples) {
+      const p = probabilities(model, ex);
+      const weight = ex.weight ?? 1;
+      ex.candidates.forEach((f, j) => {
+        const d = weight * (p[j]! - (ex.label === j ? 1 : 0));
+        for (let k = 0; k < nc; k++) g[k]! += d * f[k]!;
+      });
+      const d = weight * (p[p.length - 1]! - (ex.label === -1 ? 1 : 0));
+      for (let k = 0; k < ex.none.length; k++) g[nc + k]! += d * ex.none[k]!;
+    }
+    for (let k = 0; k < w.length; k++) {
+      const grad = g[k]! / n + (penalty / n) * (w[k]! - p0[k]!);
+      m[k] = 0.9 * m[k]! + 0.1 * grad;
+      v[k] = 0.999 * v[k]! + 0.001 * grad * grad;
+      const mh = m[k]! / (1 - 0.9 ** t);
+      const vh = v[k]! / (1 - 0.999 ** t);
+      w[k]! -= (rate * mh) / (Math.sqrt(vh) + 1e-8);
+    }
+  }
+  return { weights: w.slice(0, nc), noneWeights: w.slice(nc) };
+}
+
+function dot(w: readonly number[], f: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < w.length; i++) s += w[i]! * (f[i] ?? 0);
+  return s;
+}

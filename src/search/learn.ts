@@ -1,0 +1,65 @@
+import type { Entry, KnowledgeBase } from '../knowledge/types.js';
+import { CHATTER } from './chatter.js';
+import { CANDIDATE_FEATURES, fit, NONE_FEATURES, type ChoiceModel, type LabelledChoice } from './choice-model.js';
+
+/**
+ * Learning the choice model from the FAQ that is loaded, so that a confidence means the same
+ * on any FAQ. Some alternates of each entry are held out and the matcher is built on the
+ * rest; then each held-out phrasing is asked (it must come back to its entry), and asked
+ * again with its entry hidden (it must be declined: the near misses a FAQ makes by itself),
+ * as are each entry's question with the entry hidden and a few lines of everyday chatter.
+ */
+
+/** Where the weights start, and stay when the FAQ gives nothing to learn from (no alternates). */
+export const PRIOR_MODEL: ChoiceModel = Object.freeze({
+  weights: CANDIDATE_FEATURES.map((f) => (f === 'score' ? 8 : 0)),
+  noneWeights: NONE_FEATURES.map((f) => (f === 'bias' ? 5.5 : 0)),
+});
+/** About one alternate in this many is held out to be asked. */
+const FOLDS = 3;
+/** Held-out phrasings asked at most: enough for a dozen weights, and flat cost on a big FAQ. */
+const MAX_PROBES = 1500;
+const PENALTY = 2;
+const POSITIVE_WEIGHT = 3;
+const ITERATIONS = 300;
+
+interface Probe {
+  readonly entry: number;
+  readonly text: string;
+}
+
+export interface Asker {
+  choiceFor(question: string, hide?: number): { entries: number[]; choice: { candidates: readonly (readonly number[])[]; none: readonly number[] } } | null;
+}
+
+export function learnChoiceModel(kb: KnowledgeBase, build: (kb: KnowledgeBase, model: ChoiceModel) => Asker): ChoiceModel {
+  const withAlternates = kb.entries.filter((e) => e.alternates.length > 0).length;
+  if (withAlternates === 0) return PRIOR_MODEL;
+  const folds = Math.max(1, Math.min(FOLDS, Math.floor(MAX_PROBES / withAlternates)));
+  const examples: LabelledChoice[] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    const probes: Probe[] = [];
+    const entries = kb.entries.map((entry, e): Entry => {
+      const alts = entry.alternates;
+      if (alts.length === 0 || (fold > 0 && alts.length < folds)) return entry;
+      const held = Math.min(alts.length - 1, Math.floor(((fold + 0.5) * alts.length) / folds));
+      probes.push({ entry: e, text: alts[held]! });
+      return { ...entry, alternates: alts.filter((_, j) => j !== held) };
+    });
+    const training = build({ ...kb, entries, entryById: new Map(entries.map((e) => [e.id, e])) }, PRIOR_MODEL);
+    const add = (question: string, right: number | undefined, hide?: number) => {
+      const asked = training.choiceFor(question, hide);
+      if (asked === null || asked.entries.length === 0) return;
+      const label = right === undefined ? -1 : asked.entries.indexOf(right);
+      examples.push({ ...asked.choice, label, weight: right === undefined ? 1 : POSITIVE_WEIGHT });
+    };
+    const step = Math.max(1, probes.length / MAX_PROBES);
+    for (let i = 0; i < probes.length; i += step) {
+      const probe = probes[Math.floor(i)]!;
+      add(probe.text, probe.entry);
+      add(probe.text, undefined, probe.entry);
+    }
+    if (fold === 0) for (const line of CHATTER) add(line, undefined);
+  }
+  return fit(examples, { prior: PRIOR_MODEL, penalty: PENALTY, iterations: ITERATIONS });
+}
