@@ -18,7 +18,7 @@ export const PRIOR_MODEL: ChoiceModel = Object.freeze({
 /** About one alternate in this many is held out to be asked. */
 const FOLDS = 3;
 /** Held-out phrasings asked at most: enough for a dozen weights, and flat cost on a big FAQ. */
-const MAX_PROBES = 1500;
+const MAX_PROBES = 500;
 const PENALTY = 2;
 const POSITIVE_WEIGHT = 3;
 const ITERATIONS = 300;

@@ -1,3 +1,4 @@
+import { MATCHER_DEFAULTS } from '../../src/search/defaults.js';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -181,10 +182,12 @@ describe('Matcher.ask on the shipped FAQ', () => {
   });
 
   it('given an abstention with a plausible entry, then it is offered as "did you mean"', () => {
-    const a = matcher.ask('what is the jcpoa nuclear deal');
+    const a = matcher.ask('is there a deal yet');
     expect(a.match).toBeNull();
     expect(a.reason).toBe('low-confidence');
-    expect(a.suggestions[0]?.entry.id).toBe('iran-nuclear-terms');
+    // (an entry on whether a deal is near: on the topic, not sure enough to answer)
+    expect(a.suggestions[0]?.entry.id).toMatch(/deal|outcome/);
+    expect(a.suggestions[0]!.confidence).toBeLessThan(MATCHER_DEFAULTS.answerThreshold);
   });
 
   it('given a 6,000-character message, then it answers without throwing, quickly', () => {

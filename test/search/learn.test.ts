@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry, KnowledgeBase } from '../../src/knowledge/types.js';
+import { fit, probabilities } from '../../src/search/choice-model.js';
+import { PRIOR_MODEL } from '../../src/search/learn.js';
+import { Matcher } from '../../src/search/matcher.js';
+
+const source = { id: 's', publisher: 'P', title: 'T', url: 'https://example.org/' };
+function faq(entries: { id: string; question: string; alternates?: string[]; answer: string; tags?: string[] }[]): KnowledgeBase {
+  const full: Entry[] = entries.map((e) => ({ alternates: [], tags: [], sources: [source], file: 'x.yaml', ...e }));
+  return {
+    dir: 'x',
+    files: ['x.yaml'],
+    entries: full,
+    articles: [],
+    sources: new Map([['s', source]]),
+    synonyms: [],
+    entryById: new Map(full.map((e) => [e.id, e])),
+    articleById: new Map(),
+    loadedAt: new Date(0),
+  };
+}
+
+describe('learning on a tiny FAQ (3 entries, no alternates)', () => {
+  const kb = faq([
+    { id: 'hours', question: 'When is the library open?', answer: 'Monday to Friday, nine to five.' },
+    { id: 'card', question: 'How do I get a library card?', answer: 'Bring an ID to the front desk.' },
+    { id: 'fines', question: 'How much are late fines?', answer: 'Ten cents a day per book.' },
+  ]);
+  const matcher = new Matcher(kb);
+
+  it('given nothing to hold out, then the prior model is kept', () => {
+    expect(matcher.model).toEqual(PRIOR_MODEL);
+  });
+
+  it('given its exact questions, then each is answered by its own entry', () => {
+    for (const entry of kb.entries) expect(matcher.ask(entry.question).match?.entry.id, entry.question).toBe(entry.id);
+  });
+
+  it('given questions it does not answer, then it declines them', () => {
+    for (const q of ['who won the football game', 'what is the weather today', 'is the cafe open on sunday', 'hello there']) {
+      expect(matcher.ask(q).match, q).toBeNull();
+    }
+  });
+});
+
+describe('learning on a FAQ where two entries share most words', () => {
+  const kb = faq([
+    {
+      id: 'card-arrival',
+      question: 'My new card has not arrived yet',
+      alternates: ['where is my card, it never arrived', 'card still not here', 'still waiting for my card to arrive', 'has my card been lost in the post', 'the card I ordered has not come'],
+      answer: 'Cards arrive within a week of ordering.',
+    },
+    {
+      id: 'card-delivery-estimate',
+      question: 'How long does card delivery take?',
+      alternates: ['how many days until my card is delivered', 'when will the card be delivered', 'card delivery time', 'how soon can I get a card', 'how fast is card delivery'],
+      answer: 'Delivery takes three to five working days.',
+    },
+    {
+      id: 'card-fee',
+      question: 'Is there a fee for a new card?',
+      alternates: ['does a card cost anything', 'how much is a replacement card', 'card fee', 'do I pay for the card', 'what does a new card cost'],
+      answer: 'The first card is free; a replacement costs five pounds.',
+    },
+    {
+      id: 'pin',
+      question: 'How do I change my PIN?',
+      alternates: ['change pin', 'I want a new pin', 'set a different pin number', 'reset my pin', 'how to update my pin code'],
+      answer: 'Change it at any cash machine.',
+    },
+  ]);
+  const matcher = new Matcher(kb);
+
+  it('then the model learned differs from the prior', () => {
+    expect(matcher.model).not.toEqual(PRIOR_MODEL);
+  });
+
+  it('given a reworded question, then the entry whose own words separate it comes first', () => {
+    expect(matcher.ask('my card has still not arrived').best?.entry.id).toBe('card-arrival');
+    expect(matcher.ask('how many days does delivery of a card take').best?.entry.id).toBe('card-delivery-estimate');
+  });
+
+  it('given every confidence, then it is a probability and candidates are ordered by it', () => {
+    const a = matcher.ask('card not arrived');
+    const all = [a.best!, ...a.runnersUp];
+    for (const c of all) expect(c.confidence).toBeGreaterThanOrEqual(0);
+    for (let i = 1; i < all.length; i++) expect(all[i]!.confidence).toBeLessThanOrEqual(all[i - 1]!.confidence);
+    expect(all.reduce((sum, c) => sum + c.confidence, 0)).toBeLessThanOrEqual(1.001);
+  });
+});
+
+describe('the choice model', () => {
+  it('given examples where a higher score is right, then fitting learns to prefer it and to decline weak ones', () => {
+    const examples = [];
+    for (let i = 0; i < 50; i++) {
+      const high = 0.6 + (i % 5) * 0.08;
+      examples.push({ candidates: [[high, 0], [high - 0.3, 0]], none: [1], label: 0 });
+      examples.push({ candidates: [[0.2 + (i % 5) * 0.04, 0], [0.1, 0]], none: [1], label: -1 });
+    }
+    const model = fit(examples, { prior: { weights: [0, 0], noneWeights: [0] }, penalty: 1, iterations: 300 });
+    const [strong] = probabilities(model, { candidates: [[0.9, 0], [0.5, 0]], none: [1] });
+    const weak = probabilities(model, { candidates: [[0.25, 0], [0.1, 0]], none: [1] });
+    expect(strong).toBeGreaterThan(0.7);
+    expect(weak.at(-1)).toBeGreaterThan(0.6);
+  });
+
+  it('given no examples, then the prior stays', () => {
+    const model = fit([], { prior: PRIOR_MODEL, penalty: 1, iterations: 50 });
+    model.weights.forEach((w, i) => expect(w).toBeCloseTo(PRIOR_MODEL.weights[i]!, 6));
+  });
+});
