@@ -204,7 +204,7 @@ describe('given questions asked while a reload runs', () => {
     } finally {
       await generated.cleanup();
     }
-  });
+  }, 60_000);
 });
 
 describe('given the main-thread reader (where no worker can be started)', () => {
