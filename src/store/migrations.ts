@@ -1,3 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { SchemaMismatchError } from './errors.js';
+import { STORE_MESSAGES as M } from './messages.js';
+import { row, run, type Plan } from './plan.js';
+
 /**
  * The schema, as numbered SQL migrations, one list for both engines. Applied in order, once
  * each, in one transaction; SQLite tracks the count in PRAGMA user_version, PostgreSQL in a
@@ -68,3 +73,25 @@ CREATE TABLE served (
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Throws when a database at schema `found` is not for this version (`exact`: read-only tools, which cannot upgrade it). */
+export function checkSchemaVersion(found: number, exact: boolean): void {
+  if (found > SCHEMA_VERSION) throw new SchemaMismatchError(M.newerSchema(found, SCHEMA_VERSION));
+  if (exact && found !== SCHEMA_VERSION) throw new SchemaMismatchError(M.olderSchema(found, SCHEMA_VERSION));
+}
+
+/**
+ * The per-database hashing secret, created once (INSERT ... ON CONFLICT DO NOTHING, then
+ * read back: every replica gets the first one's); writing also proves the database writable.
+ */
+export function* ensureSecret(now: Date): Plan<Buffer> {
+  yield* run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', 'member_secret', randomBytes(32).toString('hex'));
+  yield* run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', 'opened_at', now.toISOString());
+  return yield* readSecret();
+}
+
+export function* readSecret(): Plan<Buffer> {
+  const secret = yield* row<{ value: string }>('SELECT value FROM meta WHERE key = ?', 'member_secret');
+  if (secret === undefined) throw new SchemaMismatchError(M.noSecret);
+  return Buffer.from(secret.value, 'hex');
+}

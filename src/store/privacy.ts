@@ -7,7 +7,7 @@ import type { AskRow, BallotRow } from './writes.js';
 /**
  * Turning what members send into what is stored: member ids become keyed hashes, text
  * loses mentions, ids and control characters and is shortened. Shared by both engines;
- * what is kept and why is documented in sqlite-store.ts.
+ * what is kept and why is documented in store.ts.
  */
 
 // Mentions carry raw user, role and channel ids; a bare 17-20 digit number may be one too.
