@@ -70,6 +70,35 @@ CREATE TABLE served (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'auto-answer settings per channel, and shadow answers',
+    sql: `
+-- Per server and channel: whether the bot answers questions posted there (off, shadow, on).
+CREATE TABLE auto_answer (
+  guild_id TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  mode TEXT NOT NULL CHECK (mode IN ('off', 'shadow', 'on')),
+  min_confidence REAL,
+  helper_role_id TEXT,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (guild_id, channel_id)
+);
+-- What the bot would have answered in a shadow channel, graded by moderators. No user ids.
+CREATE TABLE shadow_answers (
+  id TEXT PRIMARY KEY,
+  guild_id TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  question TEXT NOT NULL,
+  entry_id TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  asked_at TEXT NOT NULL,
+  grade TEXT CHECK (grade IN ('right', 'wrong'))
+);
+CREATE INDEX shadow_answers_channel ON shadow_answers (guild_id, channel_id, asked_at);
+CREATE INDEX shadow_answers_age ON shadow_answers (asked_at);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

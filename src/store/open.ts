@@ -35,6 +35,12 @@ export function disabledStore(problem: string = M.disabled): Store {
     unansweredTop: async () => [],
     feedback: async () => [],
     servedCounts: async () => [],
+    setAutoAnswer: async () => 'unavailable',
+    autoAnswerSettings: async () => [],
+    recordShadow: async () => null,
+    latestShadow: async () => [],
+    gradeShadow: async () => 'unavailable',
+    shadowPrecision: async () => ({ graded: 0, right: 0 }),
     status: () => ({ ...status }),
     close: async () => {},
   };

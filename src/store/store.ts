@@ -13,6 +13,9 @@
  *   that a member votes once per answer. Per-entry totals are kept apart and outlive the
  *   ballots.
  * - How often each entry is served: a counter per entry id.
+ * - Auto-answer: each channel's setting (mode, threshold, helper role), and in shadow
+ *   channels what the bot would have answered: the question (cleaned and cut as above), the
+ *   entry, its confidence, the time and a moderator's grade. No user id of any kind.
  *
  * Durable: a vote is on disk before recordVote resolves (the member is then told it
  * counted).
@@ -26,10 +29,28 @@
 import type { Connection, Engine, StoreSettings } from './engine.js';
 import { STORE_MESSAGES as M } from './messages.js';
 import type { Plan } from './plan.js';
-import { askRow, ballotRow, cleanId } from './privacy.js';
+import { AUTO_ANSWER_READS, writeGrade, writeSetting, writeShadow } from './auto-answer.js';
+import { askRow, ballotRow, cleanId, settingRow, shadowRow } from './privacy.js';
 import { RecordingStatus } from './recording-status.js';
 import { Retry } from './retry.js';
-import type { AskRecord, FeedbackRow, ServedRow, Store, StoreStatus, UnansweredRow, VoteOutcome, VoteRecord } from './types.js';
+import type {
+  AskRecord,
+  AutoAnswerRow,
+  AutoAnswerSetting,
+  FeedbackRow,
+  GradeOutcome,
+  ServedRow,
+  SettingOutcome,
+  ShadowGrade,
+  ShadowPrecision,
+  ShadowRecord,
+  ShadowRow,
+  Store,
+  StoreStatus,
+  UnansweredRow,
+  VoteOutcome,
+  VoteRecord,
+} from './types.js';
 import { DAY_MS, prune, READS, rowLimit, writeAsk, writeServed, writeVote } from './writes.js';
 
 /**
@@ -99,6 +120,37 @@ export class DatabaseStore implements Store {
 
   async servedCounts(): Promise<ServedRow[]> {
     return this.read<ServedRow>(READS.servedCounts);
+  }
+
+  async setAutoAnswer(setting: AutoAnswerSetting): Promise<SettingOutcome> {
+    const saved = await this.write((_, at) => writeSetting(this.s.limits, settingRow(setting, this.s.limits, at)), null, true);
+    return saved === null ? 'unavailable' : saved ? 'saved' : 'too-many';
+  }
+
+  async autoAnswerSettings(guildId?: string): Promise<AutoAnswerRow[]> {
+    return guildId === undefined ? this.read<AutoAnswerRow>(AUTO_ANSWER_READS.settings) : this.read<AutoAnswerRow>(AUTO_ANSWER_READS.serverSettings, guildId);
+  }
+
+  async recordShadow(r: ShadowRecord): Promise<string | null> {
+    return this.write((_, at) => {
+      const row = shadowRow(r, this.s.limits, at);
+      return row === null ? null : writeShadow(this.s.limits, row);
+    }, null, false);
+  }
+
+  async latestShadow(guildId: string, channelId: string, limit: number): Promise<ShadowRow[]> {
+    return this.read<ShadowRow>(AUTO_ANSWER_READS.latestShadow, guildId, channelId, rowLimit(limit));
+  }
+
+  async gradeShadow(guildId: string, id: string, grade: ShadowGrade): Promise<GradeOutcome> {
+    const graded = await this.write(() => writeGrade(guildId, id, grade), null, true);
+    return graded === null ? 'unavailable' : graded ? 'graded' : 'not-found';
+  }
+
+  async shadowPrecision(guildId: string, channelId: string, minConfidence = 0): Promise<ShadowPrecision> {
+    const threshold = Number.isFinite(minConfidence) ? minConfidence : 0;
+    const [counts] = await this.read<ShadowPrecision>(AUTO_ANSWER_READS.precision, guildId, channelId, threshold);
+    return counts ?? { graded: 0, right: 0 };
   }
 
   status(): StoreStatus {
