@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { SlashCommand } from '../src/discord/command.js';
+import { MEMBER_REACH, type SlashCommand } from '../src/discord/command.js';
 import { send } from '../src/discord/respond.js';
 import { noticePayload, toChoices, toDiscordPayload } from '../src/replies/discord.js';
 import { REPLY_MESSAGES as M } from '../src/replies/messages.js';
@@ -11,6 +11,8 @@ export default {
   data: new SlashCommandBuilder()
     .setName('article')
     .setDescription('Read the summary of a source article')
+    .setIntegrationTypes(MEMBER_REACH.integrationTypes)
+    .setContexts(MEMBER_REACH.contexts)
     .addStringOption((o) => o.setName('name').setDescription('The article').setRequired(true).setAutocomplete(true)),
 
   async execute(interaction, ctx) {

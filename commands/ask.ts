@@ -1,6 +1,6 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { answerQuestion } from '../src/discord/answer.js';
-import type { SlashCommand } from '../src/discord/command.js';
+import { MEMBER_REACH, type SlashCommand } from '../src/discord/command.js';
 import { toChoices } from '../src/replies/discord.js';
 
 /** /ask: a member's question answered from the FAQ, with its source. */
@@ -8,8 +8,8 @@ export default {
   data: new SlashCommandBuilder()
     .setName('ask')
     .setDescription('Ask the FAQ a question')
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .setIntegrationTypes(MEMBER_REACH.integrationTypes)
+    .setContexts(MEMBER_REACH.contexts)
     .addStringOption((o) =>
       o.setName('question').setDescription('Your question, in your own words').setRequired(true).setAutocomplete(true),
     )

@@ -1,4 +1,4 @@
-import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { SlashCommand } from '../src/discord/command.js';
 import { send } from '../src/discord/respond.js';
 import { buildReport } from '../src/moderation/report.js';
@@ -12,6 +12,8 @@ export default {
   data: new SlashCommandBuilder()
     .setName('faq-admin')
     .setDescription('FAQ moderation tools')
+    // Moderation stays in servers that installed the bot, never in DMs or a member's own install.
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
     .setContexts(InteractionContextType.Guild)
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addSubcommand((s) => s.setName('reload').setDescription('Reload the FAQ files now'))

@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { SlashCommand } from '../src/discord/command.js';
+import { MEMBER_REACH, type SlashCommand } from '../src/discord/command.js';
 import { send } from '../src/discord/respond.js';
 import { noticePayload, toChoices, toDiscordPayload } from '../src/replies/discord.js';
 import { replyForEntryList, topics } from '../src/replies/lists.js';
@@ -11,6 +11,8 @@ export default {
   data: new SlashCommandBuilder()
     .setName('faq')
     .setDescription('Browse the FAQ')
+    .setIntegrationTypes(MEMBER_REACH.integrationTypes)
+    .setContexts(MEMBER_REACH.contexts)
     .addSubcommand((s) =>
       s
         .setName('list')

@@ -1,6 +1,6 @@
-import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType } from 'discord.js';
+import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
 import { answerQuestion } from '../src/discord/answer.js';
-import type { MessageCommand } from '../src/discord/command.js';
+import { MEMBER_REACH, type MessageCommand } from '../src/discord/command.js';
 import { send } from '../src/discord/respond.js';
 import { noticePayload } from '../src/replies/discord.js';
 import { REPLY_MESSAGES as M } from '../src/replies/messages.js';
@@ -10,7 +10,8 @@ export default {
   data: new ContextMenuCommandBuilder()
     .setName('Find FAQ answer')
     .setType(ApplicationCommandType.Message)
-    .setContexts(InteractionContextType.Guild),
+    .setIntegrationTypes(MEMBER_REACH.integrationTypes)
+    .setContexts(MEMBER_REACH.contexts),
 
   async execute(interaction, ctx) {
     const message = interaction.targetMessage;

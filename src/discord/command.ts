@@ -1,8 +1,10 @@
-import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  MessageContextMenuCommandInteraction,
-  RESTPostAPIApplicationCommandsJSONBody,
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type MessageContextMenuCommandInteraction,
+  type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { BotContext } from './context.js';
 
@@ -18,3 +20,13 @@ export interface CommandModule<I = ChatInputCommandInteraction | MessageContextM
 
 export type SlashCommand = CommandModule<ChatInputCommandInteraction>;
 export type MessageCommand = CommandModule<MessageContextMenuCommandInteraction>;
+
+/**
+ * Where members can look things up: with the bot added to a server, or to their own account
+ * (a user install), and in servers, in the bot's DMs and in private channels (DMs and group
+ * DMs the bot is not part of). Moderation commands stay in servers.
+ */
+export const MEMBER_REACH = Object.freeze({
+  integrationTypes: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+});

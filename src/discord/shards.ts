@@ -6,7 +6,13 @@ import { StartupError } from './runtime.js';
 
 /** main next to this module's folder: .ts when running from the sources, .js when compiled. */
 const OWN = fileURLToPath(import.meta.url);
-const ENTRY = fileURLToPath(new URL(`../main${OWN.slice(OWN.lastIndexOf('.'))}`, import.meta.url));
+const EXTENSION = OWN.slice(OWN.lastIndexOf('.'));
+const ENTRY = fileURLToPath(new URL(`../main${EXTENSION}`, import.meta.url));
+/**
+ * The shards run what this process runs: the TypeScript through tsx (npm start), or the
+ * compiled JavaScript as it is (npm run start:compiled), without tsx's memory and start-up cost.
+ */
+const EXEC_ARGV = EXTENSION === '.ts' ? ['--import', 'tsx'] : [];
 
 /**
  * One gateway process per shard, under discord.js's ShardingManager: each process loads
@@ -20,8 +26,7 @@ export async function startShards(config: Config, logger: Logger): Promise<{ sto
     totalShards,
     respawn: true,
     mode: 'process',
-    // The shards run the TypeScript entry point, as npm start does.
-    execArgv: ['--import', 'tsx'],
+    execArgv: EXEC_ARGV,
   });
   manager.on('shardCreate', (shard) => {
     logger.info({ shardId: shard.id, totalShards }, 'shard started');

@@ -15,7 +15,11 @@ export const STORE_LIMITS = Object.freeze({
   votes: 50_000,
   /** Entries with counters (served, feedback); far more than any FAQ has. */
   entries: 2000,
-  /** Questions and individual votes older than this are forgotten. */
+  /** Channels with auto-answer settings per server; beyond, the oldest turned off goes first. */
+  autoAnswerChannels: 100,
+  /** Shadow answers kept per channel; beyond, the oldest ungraded go first. */
+  shadowPerChannel: 1000,
+  /** Questions, individual votes and shadow answers older than this are forgotten. */
   retentionDays: 180,
   /** Hard cap on the SQLite file (PRAGMA max_page_count); hitting it reads as a full disk. PostgreSQL: the row caps only. */
   maxBytes: 64 * 1024 * 1024,

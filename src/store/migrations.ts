@@ -1,3 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { SchemaMismatchError } from './errors.js';
+import { STORE_MESSAGES as M } from './messages.js';
+import { row, run, type Plan } from './plan.js';
+
 /**
  * The schema, as numbered SQL migrations, one list for both engines. Applied in order, once
  * each, in one transaction; SQLite tracks the count in PRAGMA user_version, PostgreSQL in a
@@ -65,6 +70,57 @@ CREATE TABLE served (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'auto-answer settings per channel, and shadow answers',
+    sql: `
+-- Per server and channel: whether the bot answers questions posted there (off, shadow, on).
+CREATE TABLE auto_answer (
+  guild_id TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  mode TEXT NOT NULL CHECK (mode IN ('off', 'shadow', 'on')),
+  min_confidence REAL,
+  helper_role_id TEXT,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (guild_id, channel_id)
+);
+-- What the bot would have answered in a shadow channel, graded by moderators. No user ids.
+CREATE TABLE shadow_answers (
+  id TEXT PRIMARY KEY,
+  guild_id TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  question TEXT NOT NULL,
+  entry_id TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  asked_at TEXT NOT NULL,
+  grade TEXT CHECK (grade IN ('right', 'wrong'))
+);
+CREATE INDEX shadow_answers_channel ON shadow_answers (guild_id, channel_id, asked_at);
+CREATE INDEX shadow_answers_age ON shadow_answers (asked_at);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Throws when a database at schema `found` is not for this version (`exact`: read-only tools, which cannot upgrade it). */
+export function checkSchemaVersion(found: number, exact: boolean): void {
+  if (found > SCHEMA_VERSION) throw new SchemaMismatchError(M.newerSchema(found, SCHEMA_VERSION));
+  if (exact && found !== SCHEMA_VERSION) throw new SchemaMismatchError(M.olderSchema(found, SCHEMA_VERSION));
+}
+
+/**
+ * The per-database hashing secret, created once (INSERT ... ON CONFLICT DO NOTHING, then
+ * read back: every replica gets the first one's); writing also proves the database writable.
+ */
+export function* ensureSecret(now: Date): Plan<Buffer> {
+  yield* run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', 'member_secret', randomBytes(32).toString('hex'));
+  yield* run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', 'opened_at', now.toISOString());
+  return yield* readSecret();
+}
+
+export function* readSecret(): Plan<Buffer> {
+  const secret = yield* row<{ value: string }>('SELECT value FROM meta WHERE key = ?', 'member_secret');
+  if (secret === undefined) throw new SchemaMismatchError(M.noSecret);
+  return Buffer.from(secret.value, 'hex');
+}

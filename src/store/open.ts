@@ -1,6 +1,8 @@
+import { STORE_LIMITS } from './limits.js';
 import { STORE_MESSAGES as M } from './messages.js';
-import { PgStore } from './pg-store.js';
-import { SqliteStore } from './sqlite-store.js';
+import { pgEngine } from './pg-engine.js';
+import { sqliteEngine } from './sqlite-engine.js';
+import { DatabaseStore } from './store.js';
 import type { OpenStoreOptions, Store, StoreStatus } from './types.js';
 
 export type { Store, StoreStatus } from './types.js';
@@ -11,13 +13,15 @@ export type { Store, StoreStatus } from './types.js';
  * recording (status says why) and keeps trying every limits.retryMs.
  */
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
-  if (opts.url !== undefined && opts.url !== '') {
-    const store = new PgStore({ ...opts, url: opts.url });
-    await store.open();
-    return store;
-  }
-  const store = new SqliteStore(opts);
-  store.open();
+  const settings = Object.freeze({
+    limits: Object.freeze({ ...STORE_LIMITS, ...opts.limits }),
+    readOnly: opts.readOnly ?? false,
+    now: opts.now ?? (() => new Date()),
+    log: opts.logger.child({ component: 'store' }),
+  });
+  const engine = opts.url !== undefined && opts.url !== '' ? pgEngine(opts.url, settings) : sqliteEngine(opts.path, settings);
+  const store = new DatabaseStore(engine, settings);
+  await store.open();
   return store;
 }
 
@@ -31,6 +35,12 @@ export function disabledStore(problem: string = M.disabled): Store {
     unansweredTop: async () => [],
     feedback: async () => [],
     servedCounts: async () => [],
+    setAutoAnswer: async () => 'unavailable',
+    autoAnswerSettings: async () => [],
+    recordShadow: async () => null,
+    latestShadow: async () => [],
+    gradeShadow: async () => 'unavailable',
+    shadowPrecision: async () => ({ graded: 0, right: 0 }),
     status: () => ({ ...status }),
     close: async () => {},
   };

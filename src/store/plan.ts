@@ -1,8 +1,8 @@
 /**
  * One write, written once for both engines: a plan is a generator that yields the SQL it
  * needs run and receives each result. SQLite runs a plan synchronously inside an IMMEDIATE
- * transaction (sqlite-writes.ts); PostgreSQL runs the same plan statement by statement in
- * a transaction on one pooled connection (pg-writes.ts). So the logic, the SQL and the
+ * transaction (sqlite-engine.ts); PostgreSQL runs the same plan statement by statement in
+ * a transaction on one pooled connection (pg-engine.ts). So the logic, the SQL and the
  * bounds cannot drift apart between the engines.
  *
  * SQL here is portable: `?` placeholders (toPg turns them into $1, $2…), quoted aliases

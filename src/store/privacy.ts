@@ -1,13 +1,14 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { normalize } from '../search/normalize.js';
 import type { StoreLimits } from './limits.js';
-import type { AskRecord, VoteRecord } from './types.js';
+import type { SettingRow, ShadowAnswerRow } from './auto-answer.js';
+import type { AskRecord, AutoAnswerSetting, ShadowRecord, VoteRecord } from './types.js';
 import type { AskRow, BallotRow } from './writes.js';
 
 /**
  * Turning what members send into what is stored: member ids become keyed hashes, text
  * loses mentions, ids and control characters and is shortened. Shared by both engines;
- * what is kept and why is documented in sqlite-store.ts.
+ * what is kept and why is documented in store.ts.
  */
 
 // Mentions carry raw user, role and channel ids; a bare 17-20 digit number may be one too.
@@ -76,7 +77,7 @@ export function askRow(r: AskRecord, limits: StoreLimits, secret: Buffer, at: st
   const normalized = questionKey(sample, limits.questionChars);
   if (normalized === '') return null;
   const key = digest(normalized);
-  const confidence = r.confidence !== null && Number.isFinite(r.confidence) ? Math.min(1, Math.max(0, r.confidence)) : null;
+  const confidence = r.confidence !== null && Number.isFinite(r.confidence) ? unit(r.confidence) : null;
   return {
     key,
     normalized,
@@ -95,6 +96,45 @@ export function ballotRow(v: VoteRecord, limits: StoreLimits, secret: Buffer, at
     ballot: memberHash(secret, `vote:${v.answerId.slice(0, 100)}`, v.voterId),
     entryId: cleanId(v.entryId, limits.idChars),
     helpful: v.helpful === true,
+    at,
+  };
+}
+
+/** A number kept within 0..1. */
+function unit(n: number): number {
+  return Math.min(1, Math.max(0, n));
+}
+
+const MODES = new Set(['off', 'shadow', 'on']);
+
+/** A channel's setting as stored; a mode other than off, shadow or on is a caller's bug. */
+export function settingRow(s: AutoAnswerSetting, limits: StoreLimits, at: string): SettingRow {
+  if (!MODES.has(s.mode)) throw new TypeError(`unknown auto-answer mode ${String(s.mode)}`);
+  return {
+    guildId: cleanId(s.guildId, limits.idChars),
+    channelId: cleanId(s.channelId, limits.idChars),
+    mode: s.mode,
+    minConfidence: s.minConfidence !== null && Number.isFinite(s.minConfidence) ? unit(s.minConfidence) : null,
+    helperRoleId: s.helperRoleId === null ? null : cleanId(s.helperRoleId, limits.idChars),
+    at,
+  };
+}
+
+/**
+ * A would-be answer as stored: the question cleaned and cut as unanswered questions are, no
+ * user id, and a random id for the grading buttons; null when nothing is left of the question.
+ */
+export function shadowRow(r: ShadowRecord, limits: StoreLimits, at: string): ShadowAnswerRow | null {
+  const question = cleanQuestion(r.question, limits.questionChars);
+  if (question === '') return null;
+  if (!Number.isFinite(r.confidence)) throw new TypeError('a shadow answer needs a confidence');
+  return {
+    id: randomBytes(9).toString('base64url'),
+    guildId: cleanId(r.guildId, limits.idChars),
+    channelId: cleanId(r.channelId, limits.idChars),
+    question,
+    entryId: cleanId(r.entryId, limits.idChars),
+    confidence: unit(r.confidence),
     at,
   };
 }

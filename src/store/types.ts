@@ -52,6 +52,55 @@ export interface ServedRow {
   count: number;
 }
 
+export type AutoAnswerMode = 'off' | 'shadow' | 'on';
+
+/** How the bot answers questions posted in one channel of one server. */
+export interface AutoAnswerSetting {
+  guildId: string;
+  channelId: string;
+  mode: AutoAnswerMode;
+  /** The least confidence to answer at; null: the default. */
+  minConfidence: number | null;
+  /** The role pinged when an auto-answer was not what the member asked; null: none. */
+  helperRoleId: string | null;
+}
+
+export interface AutoAnswerRow extends AutoAnswerSetting {
+  updatedAt: string;
+}
+
+export type SettingOutcome = 'saved' | 'too-many' | 'unavailable';
+
+/** What the bot would have answered to a question in a shadow channel. No user ids. */
+export interface ShadowRecord {
+  guildId: string;
+  channelId: string;
+  question: string;
+  entryId: string;
+  confidence: number;
+}
+
+export type ShadowGrade = 'right' | 'wrong';
+
+export interface ShadowRow {
+  /** A short random id, for the moderators' Right / Wrong buttons. */
+  id: string;
+  /** The question, cleaned and cut as unanswered questions are. */
+  question: string;
+  entryId: string;
+  confidence: number;
+  askedAt: string;
+  grade: ShadowGrade | null;
+}
+
+export type GradeOutcome = 'graded' | 'not-found' | 'unavailable';
+
+/** Shadow answers graded so far (at or above a confidence), and how many were right. */
+export interface ShadowPrecision {
+  graded: number;
+  right: number;
+}
+
 export interface StoreStatus {
   recording: boolean;
   engine: 'sqlite' | 'postgres' | 'none';
@@ -76,6 +125,18 @@ export interface Store {
   unansweredTop(limit: number): Promise<UnansweredRow[]>;
   feedback(): Promise<FeedbackRow[]>;
   servedCounts(): Promise<ServedRow[]>;
+  /** Saves a channel's setting; 'too-many' when the server has limits.autoAnswerChannels that are not off. */
+  setAutoAnswer(s: AutoAnswerSetting): Promise<SettingOutcome>;
+  /** One server's channel settings, or every server's (for a process starting up). */
+  autoAnswerSettings(guildId?: string): Promise<AutoAnswerRow[]>;
+  /** Records a would-be answer; its id, or null when nothing was recorded. */
+  recordShadow(r: ShadowRecord): Promise<string | null>;
+  /** A channel's latest shadow answers, newest first. */
+  latestShadow(guildId: string, channelId: string, limit: number): Promise<ShadowRow[]>;
+  /** Grades one of this server's shadow answers (a moderator's Right / Wrong). */
+  gradeShadow(guildId: string, id: string, grade: ShadowGrade): Promise<GradeOutcome>;
+  /** Of a channel's graded shadow answers with confidence ≥ minConfidence (default 0), how many were right. */
+  shadowPrecision(guildId: string, channelId: string, minConfidence?: number): Promise<ShadowPrecision>;
   status(): StoreStatus;
   close(): Promise<void>;
 }

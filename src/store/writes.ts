@@ -1,5 +1,5 @@
 import type { StoreLimits } from './limits.js';
-import { row, run, type Plan } from './plan.js';
+import { row, run, type Param, type Plan } from './plan.js';
 import type { AskKind } from './types.js';
 
 /**
@@ -83,18 +83,29 @@ export function* writeVote(limits: StoreLimits, v: BallotRow): Plan<boolean> {
 /** A day, for the once-a-day prune and the retention cut-off. */
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Forgets questions and ballots older than the retention period (totals stay). */
+/** Forgets questions, ballots and shadow answers older than the retention period (totals stay). */
 export function* prune(before: string): Plan<void> {
   yield* run('DELETE FROM asks WHERE last_seen < ?', before);
   yield* run('DELETE FROM votes WHERE voted_at < ?', before);
+  yield* run('DELETE FROM shadow_answers WHERE asked_at < ?', before);
 }
 
-/** Deletes the rows beyond `cap`, first in `order`, never the row just written. */
-function* evict(table: string, key: string, order: string, cap: number, keep: string): Plan<void> {
-  const counted = yield* row<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${table}`);
+/** Rows of a table a cap applies to: all of them, or those matching a condition (one server, one channel). */
+export interface Scope {
+  readonly where: string;
+  readonly params: readonly Param[];
+}
+const WHOLE_TABLE: Scope = { where: '1 = 1', params: [] };
+
+/** Deletes the rows of `scope` beyond `cap`, first in `order`, never the row just written. */
+export function* evict(table: string, key: string, order: string, cap: number, keep: string, scope: Scope = WHOLE_TABLE): Plan<void> {
+  const counted = yield* row<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${table} WHERE ${scope.where}`, ...scope.params);
   const n = counted?.n ?? 0;
   if (n <= cap) return;
-  yield* run(`DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${key} <> ? ORDER BY ${order} LIMIT ?)`, keep, n - cap);
+  yield* run(
+    `DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${scope.where} AND ${key} <> ? ORDER BY ${order} LIMIT ?)`,
+    ...scope.params, keep, n - cap,
+  );
 }
 
 /** The reads, shared too. Aliases are quoted so both engines return the same keys. */

@@ -1,6 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOT_TOKEN, str } from '../discord/harness.js';
+import { startFakeDiscord } from '../fake-discord/index.js';
 
 /**
  * The bot compiled to JavaScript (`npm run build`, then `npm run start:compiled`), as an
@@ -29,4 +34,51 @@ describe('the compiled bot', () => {
     expect(r.stdout).toContain('Who represented the U.S.');
     expect(r.stdout).toContain('https://www.archyworldys.com/');
   });
+
+  // The shards' command lines are read from /proc.
+  it.runIf(existsSync('/proc/self/stat'))('given SHARDS=auto and two shards, then each shard runs the compiled main.js without tsx, and answers', async () => {
+    const guilds = [String(2n << 22n), String((3n << 22n) | 12345n)];
+    const fake = await startFakeDiscord({ token: BOT_TOKEN, shards: 2, guilds: guilds.map((id) => ({ id })) });
+    const dir = await mkdtemp(join(tmpdir(), 'faq-compiled-shards-'));
+    const manager = spawn(process.execPath, [`${OUT}/src/main.js`], {
+      env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: fake.apiUrl, SHARDS: 'auto', DATABASE_PATH: join(dir, 'bot.sqlite'), LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => manager.on('exit', resolve));
+    try {
+      await fake.whenReady(2, 60_000);
+      const shards = childrenOf(manager.pid!);
+      expect(shards).toHaveLength(2);
+      for (const argv of shards) {
+        expect(argv.at(-1)).toMatch(new RegExp(`${OUT}/src/main\\.js$`));
+        expect(argv.join(' ')).not.toMatch(/tsx/);
+      }
+      for (const guildId of guilds) {
+        const response = await fake.slash('ask', [str('question', 'what is a four eyes meeting')], { guildId }).response(10_000);
+        expect(JSON.stringify(response)).toMatch(/four eyes/i);
+      }
+    } finally {
+      manager.kill('SIGTERM');
+      await exited;
+      await fake.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+    expect(await exited).toBe(0);
+  }, 90_000);
 });
+
+/** The command lines of a process's children, from /proc. */
+function childrenOf(pid: number): string[][] {
+  const children: string[][] = [];
+  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // After "pid (command) state": the parent's pid. The command may hold spaces or parentheses.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) children.push(readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').filter((a) => a !== ''));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return children;
+}

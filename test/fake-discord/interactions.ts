@@ -27,8 +27,16 @@ export interface CallbackBody {
 export interface InteractionCtx {
   userId?: string;
   user?: Partial<APIUser>;
-  /** undefined = first configured guild, null = a DM with the bot. */
+  /** undefined = first configured guild, null = a DM with the bot (or, with privateChannel, another private channel). */
   guildId?: string | null;
+  /**
+   * With guildId null: the command is used in a private channel the bot is not part of (a
+   * DM between members, or a group DM), through the app installed to the member's account
+   * (context 2), instead of in the bot's own DM (context 1).
+   */
+  privateChannel?: 'dm' | 'group-dm';
+  /** In a server: the app is installed to the member's account, not to the server. */
+  userInstall?: boolean;
   channelId?: string;
   roles?: string[];
   permissions?: bigint | string;
@@ -133,17 +141,26 @@ export class InteractionRegistry extends EventEmitter {
             channel: { ...textChannel(guild), ...(ctx.channelId ? { id: ctx.channelId } : {}) },
             channel_id: channelId,
             member: { ...guildMember(user, ctx.roles ?? []), permissions: perms(ctx.permissions, EVERYONE_PERMISSIONS) },
-            authorizing_integration_owners: { '0': guild.id },
+            authorizing_integration_owners: ctx.userInstall ? { '1': user.id } : { '0': guild.id },
             context: 0,
           }
-        : {
-            channel: { id: channelId, type: 1, flags: 0, last_message_id: null, recipients: [user] },
-            channel_id: channelId,
-            user,
-            // Guild-installed apps used in the bot's DM report "0" as the guild owner.
-            authorizing_integration_owners: { '0': '0' },
-            context: 1,
-          }),
+        : ctx.privateChannel
+          ? {
+              channel: privateChannel(ctx.privateChannel, channelId, user),
+              channel_id: channelId,
+              user,
+              // Only a user install reaches private channels: the owner is the member.
+              authorizing_integration_owners: { '1': user.id },
+              context: 2,
+            }
+          : {
+              channel: { id: channelId, type: 1, flags: 0, last_message_id: null, recipients: [user] },
+              channel_id: channelId,
+              user,
+              // Guild-installed apps used in the bot's DM report "0" as the guild owner.
+              authorizing_integration_owners: { '0': '0' },
+              context: 1,
+            }),
       ...(message ? { message } : {}),
     };
     const state: InteractionState = {
@@ -225,4 +242,12 @@ export function ensureFocused(options: APIApplicationCommandInteractionDataOptio
     leaf.focused = true;
   }
   return copy as unknown as APIApplicationCommandInteractionDataOption[];
+}
+
+/** A DM between the member and someone else, or a group DM, as an interaction's partial channel. */
+function privateChannel(kind: 'dm' | 'group-dm', id: string, user: APIUser): Obj {
+  const other = makeUser({ id: '300000000000000099', username: 'friend' });
+  return kind === 'dm'
+    ? { id, type: 1, flags: 0, last_message_id: null, recipients: [other] }
+    : { id, type: 3, flags: 0, last_message_id: null, name: 'study group', icon: null, owner_id: user.id, recipients: [user, other] };
 }

@@ -112,6 +112,13 @@ describe('HTTP interactions behind a round-robin', () => {
     expect(other).toMatch(/Thanks/);
   });
 
+  it('given /ask from a group DM through a user install (no guild, context 2), then it is answered like anywhere else', async () => {
+    const handle = fake.slash('ask', [str('question', 'what is a four eyes meeting')], { guildId: null, privateChannel: 'group-dm' });
+    expect(handle.payload).toMatchObject({ context: 2, authorizing_integration_owners: { '1': '300000000000000001' } });
+    expect(JSON.stringify(await handle.response(10_000))).toMatch(/four eyes/i);
+    expect(handle.responses().every((r) => r.status < 400)).toBe(true);
+  });
+
   it('given one replica killed during a burst, then the other answers the rest and only requests in flight are lost', async () => {
     const handles = [];
     for (let i = 0; i < 60; i++) {

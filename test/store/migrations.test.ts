@@ -94,6 +94,25 @@ describe('migrations', () => {
     expect(schema.columns.filter((c) => c.includes('unknown:'))).toEqual([]);
   });
 
+  it.each([sqliteEngine, ...(pgEngine ? [pgEngine] : [])])('given a $name database at schema 1 with data, then opening upgrades it to the current schema and keeps the data', async (engine) => {
+    const ws = await engine.workspace();
+    workspaces.push(ws);
+    const v1 = MIGRATIONS[0]!;
+    if (engine.name === 'sqlite') {
+      await ws.exec(`${v1.sql}; PRAGMA user_version = 1;`);
+    } else {
+      await ws.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL); ${v1.sql}`);
+      await ws.exec("INSERT INTO schema_migrations VALUES (1, 'v1', '2026-01-01T00:00:00Z')");
+    }
+    await ws.exec(`INSERT INTO meta (key, value) VALUES ('member_secret', '${'ab'.repeat(32)}')`);
+    await ws.exec("INSERT INTO feedback (entry_id, helpful, not_helpful, last_vote) VALUES ('e', 3, 1, '2026-01-01T00:00:00Z')");
+    const store = await ws.open();
+    expect(store.status()).toMatchObject({ recording: true });
+    expect(await store.feedback()).toEqual([{ entryId: 'e', helpful: 3, notHelpful: 1 }]);
+    expect(await store.recordShadow({ guildId: '1', channelId: '2', question: 'who went', entryId: 'e', confidence: 0.9 })).not.toBeNull();
+    expect(await ws.rows("SELECT value FROM meta WHERE key = 'member_secret'")).toEqual([{ value: 'ab'.repeat(32) }]);
+  });
+
   it.skipIf(pgEngine === undefined)('given both engines, then they bring them to the same tables, columns, keys and indexes', async () => {
     const lite = await sqliteEngine.workspace();
     const pg = await pgEngine!.workspace();
@@ -104,7 +123,7 @@ describe('migrations', () => {
     expect(b).toEqual(a);
     expect(a.columns).toContain('votes.ballot text not null');
     expect(a.foreignKeys).toEqual(['ask_askers.question_key -> asks.question_key on delete cascade']);
-    expect(a.indexes).toEqual(['asks.asks_eviction', 'asks.asks_last_seen', 'votes.votes_age']);
+    expect(a.indexes).toEqual(['asks.asks_eviction', 'asks.asks_last_seen', 'shadow_answers.shadow_answers_age', 'shadow_answers.shadow_answers_channel', 'votes.votes_age']);
     expect(await pg.rows<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
   });
 });

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { describeDbError } from '../../src/store/messages.js';
+import { describeDbError, faultOf } from '../../src/store/messages.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
-import { classifyPgError, describeUrl } from '../../src/store/pg-open.js';
+import { describeUrl } from '../../src/store/pg-engine.js';
 import { toPg } from '../../src/store/plan.js';
 import type { Store } from '../../src/store/types.js';
 import { freshWorkspace, PG_URL, pgEngine, schemaUrl, warnIfNoPostgres, type Workspace } from './fixtures/engines.js';
@@ -33,10 +33,14 @@ describe('postgres store: the parts that need no server', () => {
 
   it('given the errors a server or the network gives, then each is classed and reads as a problem a moderator understands', () => {
     const coded = (code: string, message = 'detail') => Object.assign(new Error(message), { code });
-    expect(classifyPgError(coded('ECONNREFUSED'))).toBe('unreachable');
-    expect(classifyPgError(new Error('Connection terminated unexpectedly'))).toBe('unreachable');
-    expect(classifyPgError(new Error('timeout exceeded when trying to connect'))).toBe('unreachable');
-    expect(classifyPgError(new TypeError('v.answerId.slice is not a function'))).toBe('input');
+    // 'database': stop recording and reconnect later; 'busy': the next write tries again; 'input': that record only.
+    expect(faultOf(coded('ECONNREFUSED'), false)).toBe('database');
+    expect(faultOf(new Error('Connection terminated unexpectedly'), false)).toBe('database');
+    expect(faultOf(new Error('timeout exceeded when trying to connect'), false)).toBe('database');
+    expect(faultOf(coded('55P03'), true)).toBe('busy');
+    expect(faultOf(coded('22P02'), true)).toBe('input');
+    expect(faultOf(coded('42P01'), true)).toBe('database');
+    expect(faultOf(new TypeError('v.answerId.slice is not a function'), false)).toBe('input');
     expect(describeDbError(coded('ECONNREFUSED'))).toMatch(/^the database server cannot be reached/);
     expect(describeDbError(coded('28P01'))).toMatch(/refused the user name or password/);
     expect(describeDbError(coded('3D000'))).toMatch(/does not exist/);
