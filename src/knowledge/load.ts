@@ -2,7 +2,7 @@ import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { runSync, type Steps } from '../search/slices.js';
 import { KNOWLEDGE_MESSAGES as M } from './messages.js';
-import { parseKnowledgeFile, type FilePlaces, type ParseCache, type ParsedFile, type Place } from './parse-file.js';
+import { parseKnowledgeFile, parseKnowledgeText, type FilePlaces, type ParseCache, type ParsedFile, type Place } from './parse-file.js';
 import type { EntryInput, KnowledgeFileInput } from './schema.js';
 import type { Article, Entry, KnowledgeBase, KnowledgeIssue, LoadResult, Source } from './types.js';
 
@@ -13,6 +13,8 @@ const ENTRIES_PER_STEP = 256;
 /** One file of a folder that passed every check: plain data, as read. */
 export interface CheckedFile {
   readonly file: string;
+  /** Its name in the folder. */
+  readonly name: string;
   readonly data: KnowledgeFileInput;
 }
 
@@ -37,27 +39,39 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   return { ok: true, kb: runSync(snapshotSteps(dir, read.files)) };
 }
 
+/** A file's text as it would be after an edit, checked in place of what is on disk. */
+export interface PendingText {
+  /** The file's name in the folder; it need not exist yet. */
+  readonly name: string;
+  readonly text: string;
+}
+
 /**
  * Reads, parses and validates every knowledge file in `dir` and cross-checks them: what
  * loadKnowledge does before building the snapshot. `cache` skips files unchanged since
- * the last read with it.
+ * the last read with it. With `pending`, that file is checked as its text would be after
+ * an edit (the editor validates the whole folder this way before it writes anything).
  */
-export async function readKnowledge(dir: string, cache?: ParseCache): Promise<ReadResult> {
-  const names = await listKnowledgeFiles(dir);
-  if (!Array.isArray(names)) return { ok: false, issues: [names] };
+export async function readKnowledge(dir: string, cache?: ParseCache, pending?: PendingText): Promise<ReadResult> {
+  const listed = await listKnowledgeFiles(dir);
+  if (!Array.isArray(listed)) return { ok: false, issues: [listed] };
+  const names = pending === undefined || listed.includes(pending.name) ? listed : [...listed, pending.name].sort();
   if (names.length === 0) return { ok: false, issues: [{ file: dir, line: 1, column: 1, message: M.noFiles }] };
 
   const issues: KnowledgeIssue[] = [];
   const parsed: ParsedFile[] = [];
   for (const name of names) {
-    const result = await parseKnowledgeFile(join(dir, name), relative(process.cwd(), join(dir, name)) || name, cache);
+    const display = relative(process.cwd(), join(dir, name)) || name;
+    const result =
+      name === pending?.name ? parseKnowledgeText(pending.text, display) : await parseKnowledgeFile(join(dir, name), display, cache);
     if (result.ok) parsed.push(result.parsed);
     else issues.push(...result.issues);
   }
   cache?.sweep();
   issues.push(...crossCheck(parsed));
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, files: parsed.map(({ file, data }) => ({ file, data })) };
+  // No issues: every listed file was parsed, in order.
+  return { ok: true, files: parsed.map(({ file, data }, i) => ({ file, name: names[i]!, data })) };
 }
 
 async function listKnowledgeFiles(dir: string): Promise<string[] | KnowledgeIssue> {
@@ -74,6 +88,11 @@ async function listKnowledgeFiles(dir: string): Promise<string[] | KnowledgeIssu
   } catch {
     return { file: dir, line: 1, column: 1, message: M.notADirectory };
   }
+}
+
+/** What two questions share when they are "the same question": letters and digits, any case. */
+export function questionKey(question: string): string {
+  return question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Duplicate ids and questions, and unknown sources, across all files. */
@@ -116,7 +135,7 @@ function crossCheck(files: readonly ParsedFile[]): KnowledgeIssue[] {
         if (!sources.has(s)) issueAt({ f, place: (p) => p.entries[i]!.sources[j]! }, M.unknownSource(s));
       });
       const question: At = { f, place: (p) => p.entries[i]!.question };
-      const key = e.question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      const key = questionKey(e.question);
       const twin = questions.get(key);
       if (twin) issueAt(question, M.duplicateQuestion(twin.id, where(twin.at)));
       else questions.set(key, { id: e.id, at: question });

@@ -57,6 +57,9 @@ const REWORDED: readonly (readonly [string, string])[] = [
   ['why were the earlier talks abandoned', 'june-war'],
   ['has trump threatened military action against iran', 'trump-military-threats'],
   ['what did khamenei warn about a war with the us', 'khamenei-warning'],
+  ['is there any date given for the talks in islamabad', 'islamabad-talks-date'],
+  ['who was the iranian representative in islamabad', 'iran-islamabad-representative'],
+  ['are the turkey talks and the islamabad talks one and the same', 'istanbul-vs-islamabad'],
 ];
 
 describe('Matcher.ask on the shipped FAQ', () => {
