@@ -43,3 +43,14 @@ export const FILL_IN = {
   answer: 'FILL IN: the answer, in our own words, from the sources below',
   source: 'fill-in-a-source-id',
 } as const;
+
+/** npm run faq:check's warnings about a folder that loads: answers due for review, phrasings another entry answers. */
+export const CHECK_MESSAGES = {
+  stale: (entryId: string, reviewBy: string) => `entry "${entryId}" was due for review on ${reviewBy}; read it again and move review_by on`,
+  collision: (c: { entryId: string; file: string; phrasing: { kind: 'question' } | { kind: 'alternate'; index: number }; text: string; answeredBy: string; answeredByFile: string; confidence: number }) =>
+    `${c.phrasing.kind === 'question' ? 'the question' : `alternate ${c.phrasing.index + 1}`} of entry "${c.entryId}", "${c.text}", is answered by entry "${c.answeredBy}"${c.answeredByFile === c.file ? '' : ` of ${c.answeredByFile}`} (${pct(c.confidence)}); reword one of them`,
+  warning: (where: string, message: string) => `${where}: warning: ${message}`,
+  error: (where: string, message: string) => `${where}: ${message}`,
+  warnings: (n: number) => `${times(n, 'warning', 'warnings')} (npm run faq:check -- --strict makes them errors).`,
+  usage: 'usage: npm run faq:check [-- [FOLDER] [--strict]]\n',
+} as const;

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Runs an npm script the way other tools and newcomers do, with no Discord token. */
@@ -64,6 +67,74 @@ describe('npm run faq:check', () => {
     const { code, stderr } = npm(['faq:check', 'test/fixtures/broken-faq']);
     expect(code).toBe(1);
     expect(stderr).toMatch(/broken\.yaml:\d+:\d+: /);
+  });
+});
+
+/** A one-file FAQ folder of `entries` (YAML list items) crediting one source; removed by the caller. */
+function faqFolder(entries: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'faq-check-'));
+  writeFileSync(
+    join(dir, 'a.yaml'),
+    `sources:\n  src-a:\n    publisher: Example News\n    title: A report\n    url: https://example.com/a\nentries:\n${entries}`,
+  );
+  return dir;
+}
+
+const HOURS = `  - id: embassy-hours
+    question: When is the embassy in Islamabad open?
+    alternates: [embassy opening hours islamabad]
+    answer: The embassy opens on weekday mornings.
+    sources: [src-a]
+`;
+const VISA = (alternate: string, reviewBy: string) => `  - id: embassy-visa
+    question: How do I get a visa from the embassy in Islamabad?
+    alternates: [visa application islamabad, ${alternate}]
+    answer: Visas are applied for online, then collected at the embassy.
+    sources: [src-a]
+    review_by: ${reviewBy}
+`;
+
+describe('npm run faq:check on a folder that loads but has warnings', () => {
+  it('given an alternate another entry answers and a review date past, then both are warned about at file:line, the summary still prints, exit 0', () => {
+    const dir = faqFolder(HOURS + VISA('islamabad embassy opening hours', '2001-01-31'));
+    try {
+      const { code, stdout, stderr } = npm(['faq:check', '--', dir]);
+      expect(code).toBe(0);
+      expect(stdout.trim()).toBe(`OK: 1 file(s), 2 entries, 0 articles, 1 sources in ${dir}`);
+      const lines = stderr.trim().split('\n');
+      expect(lines).toHaveLength(3);
+      expect(lines).toContainEqual(expect.stringMatching(/a\.yaml:17:16: warning: entry "embassy-visa" was due for review on 2001-01-31/));
+      expect(lines).toContainEqual(
+        expect.stringMatching(/a\.yaml:14:46: warning: alternate 2 of entry "embassy-visa", "islamabad embassy opening hours", is answered by entry "embassy-hours" \(\d+%\)/),
+      );
+      expect(lines[2]).toBe('2 warnings (npm run faq:check -- --strict makes them errors).');
+
+      const strict = npm(['faq:check', '--', dir, '--strict']);
+      expect(strict.code).toBe(1);
+      expect(strict.stdout).toBe('');
+      expect(strict.stderr).toMatch(/a\.yaml:17:16: entry "embassy-visa" was due for review/);
+      expect(strict.stderr).toMatch(/a\.yaml:14:46: alternate 2 of entry "embassy-visa", .* is answered by entry "embassy-hours"/);
+      expect(strict.stderr).toContain(`2 problem(s) found in ${dir}.`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('given entries whose phrasings each find their own entry and a review date ahead, then no warning, even with --strict', () => {
+    const dir = faqFolder(HOURS + VISA('visa for pakistan', '2999-12-31'));
+    try {
+      const { code, stdout, stderr } = npm(['faq:check', '--', '--strict', dir]);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      expect(stdout).toMatch(/^OK: 1 file\(s\), 2 entries/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('given an option it does not know, then usage and exit 2', () => {
+    const { code, stderr } = npm(['faq:check', '--', '--strcit']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^usage: npm run faq:check/);
   });
 });
 
