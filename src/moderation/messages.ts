@@ -20,6 +20,9 @@ export const REPORT_MESSAGES = {
   noNotHelpful: 'No "not helpful" votes recorded yet.',
   notHelpful: (entryId: string, question: string | null, notHelpful: number, helpful: number) =>
     `- ${entryId}: ${notHelpful} not helpful, ${helpful} helpful${question === null ? ' (no longer in the FAQ)' : ` — ${question}`}`,
+  staleTitle: 'Entries past their review date',
+  noStale: 'None: every review_by date is still ahead (or none is set).',
+  stale: (entryId: string, file: string, reviewBy: string) => `- ${entryId} in ${file}: due for review on ${reviewBy}`,
 } as const;
 
 export const CLI_MESSAGES = {
