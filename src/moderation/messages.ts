@@ -76,10 +76,10 @@ export const HTML_MESSAGES = {
   },
   overTimeTitle: 'Unanswered questions over time',
   overTimeCaption: (wordings: number, asks: number) =>
-    `${times(wordings, 'distinct wording', 'distinct wordings')} without a good answer, asked ${times(asks, 'time', 'times')} in all, each counted on the day it was first asked (the database keeps a wording's first and last ask, not every one).`,
+    `${times(wordings, 'distinct wording', 'distinct wordings')} without a good answer, asked ${times(asks, 'time', 'times')} in all. A bar is a day: the asks of the wordings first asked that day (the database keeps a wording's first and last ask, not the day of every ask).`,
   overTimeBar: (day: string, wordings: number, asks: number) => `${day}: ${times(wordings, 'new wording', 'new wordings')}, asked ${times(asks, 'time', 'times')} so far`,
   overTimeEmpty: 'No unanswered questions recorded yet.',
-  peak: (n: number) => `peak ${n} a day`,
+  peak: (n: number) => `tallest: ${times(n, 'ask', 'asks')}`,
   groupsTitle: 'Groups of rewordings, with their closest entries',
   groupsCaption: 'Most asked first, counting each member once. Act on the arrow: add the wording as an alternate to the closest entry, or write a new entry.',
   groupsEmpty: 'No unanswered questions recorded yet.',
@@ -108,5 +108,6 @@ export const HTML_MESSAGES = {
   collisionsEmpty: 'None: every question and alternate is answered by its own entry.',
   phrasing: (c: { phrasing: { kind: 'question' } | { kind: 'alternate'; index: number } }) =>
     c.phrasing.kind === 'question' ? 'the question of' : `alternate ${c.phrasing.index + 1} of`,
-  answeredBy: (confidence: number) => `is answered by (${pct(confidence)})`,
+  answeredBy: 'is answered by',
+  sure: (confidence: number) => `(${pct(confidence)})`,
 } as const;

@@ -72,16 +72,19 @@ ${caption === null ? '' : `<p class="caption">${esc(caption)}</p>\n`}${body}
 const empty = (text: string) => `<p class="empty">${esc(text)}</p>`;
 const code = (text: string) => `<code>${esc(text)}</code>`;
 
-/** One bar per day, scaled to the busiest; day labels and the peak are HTML, so they stay legible at any width. */
+/**
+ * One bar per day, as tall as the asks of the wordings first asked that day, scaled to the
+ * busiest; day labels and the peak are HTML, so they stay legible at any width.
+ */
 function overTimeSection(days: readonly TimelineDay[]): string {
   if (days.length === 0) return section('over-time', M.overTimeTitle, null, empty(M.overTimeEmpty));
-  const peak = Math.max(1, ...days.map((d) => d.wordings));
+  const peak = Math.max(1, ...days.map((d) => d.asks));
   const wordings = days.reduce((n, d) => n + d.wordings, 0);
   const asks = days.reduce((n, d) => n + d.asks, 0);
   const bars = days
     .map((d, i) => {
-      if (d.wordings === 0) return '';
-      const height = (d.wordings / peak) * 96;
+      if (d.asks === 0) return '';
+      const height = (d.asks / peak) * 96;
       return `<rect x="${i * 10 + 1}" y="${fmt(100 - height)}" width="8" height="${fmt(height)}"><title>${esc(M.overTimeBar(d.day, d.wordings, d.asks))}</title></rect>`;
     })
     .join('');
@@ -147,7 +150,7 @@ function staleSection(h: HealthReport): string {
 function collisionsSection(h: HealthReport): string {
   if (h.collisions.length === 0) return section('collisions', M.collisionsTitle, null, empty(M.collisionsEmpty));
   const items = h.collisions.map(
-    (c) => `<li><q>${esc(c.text)}</q>: ${esc(M.phrasing(c))} ${code(c.entryId)} <span class="file">${esc(c.file)}</span> ${esc(M.answeredBy(c.confidence))} ${code(c.answeredBy)} <span class="file">${esc(c.answeredByFile)}</span></li>`,
+    (c) => `<li><q>${esc(c.text)}</q>: ${esc(M.phrasing(c))} ${code(c.entryId)} <span class="file">${esc(c.file)}</span> ${esc(M.answeredBy)} ${code(c.answeredBy)} <span class="muted">${esc(M.sure(c.confidence))}</span> <span class="file">${esc(c.answeredByFile)}</span></li>`,
   );
   return section('collisions', M.collisionsTitle, M.collisionsCaption, `<ul class="plain">${items.join('\n')}</ul>`);
 }

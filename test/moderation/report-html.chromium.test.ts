@@ -94,7 +94,10 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the HTML health repor
     const dayBars = await page.locator('svg.timeline rect').evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect()).map((b) => [b.width, b.height]));
     expect(dayBars).toHaveLength(DAYS_WITH_ASKS);
     for (const [w, h] of dayBars) expect(w! * h!).toBeGreaterThan(0);
-    await expect(page.locator('section#over-time .axis').textContent()).resolves.toContain('peak');
+    // Oldest day first, each as tall as its asks: 3, 2, 4, 1, 3 and 1 (see HEALTH_ACTIVITY).
+    const tallest = Math.max(...dayBars.map(([, h]) => h!));
+    expect(dayBars.map(([, h]) => Math.round((h! / tallest) * 4))).toEqual([3, 2, 4, 1, 3, 1]);
+    await expect(page.locator('section#over-time .axis').textContent()).resolves.toContain('tallest: 4 asks');
     expect(await page.locator('svg.timeline').getAttribute('viewBox')).toBe(`0 0 ${TIMELINE_SPAN * 10} 100`);
 
     const voteBars = await page.locator('svg.bar').evaluateAll((svgs) => svgs.map((s) => s.getBoundingClientRect().width));
