@@ -69,6 +69,8 @@ ${caption === null ? '' : `<p class="caption">${esc(caption)}</p>\n`}${body}
 </section>`;
 }
 
+/** Escaped text whose YYYY-MM-DD dates never break at their hyphens. */
+const datesWhole = (escaped: string) => escaped.replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<span class="nowrap">$&</span>');
 const empty = (text: string) => `<p class="empty">${esc(text)}</p>`;
 const code = (text: string) => `<code>${esc(text)}</code>`;
 
@@ -104,13 +106,13 @@ function groupsSection(groups: readonly ReportGroup[]): string {
       : `<ul class="rewordings">${others.map((s) => `<li><q>${esc(s.text)}</q> <span class="count">×${s.count}</span>${answered(s.answeredBy)}</li>`).join('')}</ul>`;
     const closest = g.closest === null
       ? `<span class="muted">${esc(M.noClosest)}</span>`
-      : `${code(g.closest.entryId)} <span class="muted">(${esc(M.closest(g.closest.confidence))})</span> ${esc(g.closest.question)} <span class="file">${esc(g.closest.file)}</span>`;
+      : `${code(g.closest.entryId)} <span class="muted">(${esc(M.closest(g.closest.confidence))})</span> <span class="entry-q">${esc(g.closest.question)}</span> <span class="file">${esc(g.closest.file)}</span>`;
     const verdict = g.verdict === 'add-alternate' && g.closest !== null
       ? `<p class="verdict add">→ ${esc(M.addAlternate)} ${closest}</p>`
       : `<p class="verdict new">→ ${esc(M.newEntry)}; ${closest}</p>`;
     return `<li class="card">
 <p class="headline"><q>${esc(head?.text ?? '')}</q>${answered(head?.answeredBy ?? null)}</p>
-<p class="meta">${esc(M.groupMeta(g.count, g.askers, g.firstSeen, g.lastSeen, g.kind === 'low-confidence'))}</p>
+<p class="meta">${datesWhole(esc(M.groupMeta(g.count, g.askers, g.firstSeen, g.lastSeen, g.kind === 'low-confidence')))}</p>
 ${rewordings}${verdict}
 </li>`;
   });
@@ -142,7 +144,7 @@ function staleSection(h: HealthReport): string {
   const { stale } = h.report;
   if (stale.length === 0) return section('stale', M.staleTitle, null, empty(M.staleEmpty));
   const items = stale.map(
-    (s) => `<li>${code(s.entryId)} <strong>${esc(M.dueOn(s.reviewBy))}</strong> ${esc(s.question)} <span class="file">${esc(s.file)}</span></li>`,
+    (s) => `<li>${code(s.entryId)} <strong>${datesWhole(esc(M.dueOn(s.reviewBy)))}</strong> ${esc(s.question)} <span class="file">${esc(s.file)}</span></li>`,
   );
   return section('stale', M.staleTitle, null, `<ul class="plain">${items.join('\n')}</ul>`);
 }
@@ -157,11 +159,11 @@ function collisionsSection(h: HealthReport): string {
 
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
-/** Narrow screens first: one column, text wraps anywhere rather than widening the page. */
+/** Narrow screens first: one column; a word too long for the line breaks rather than widen the page. */
 const STYLE = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0 auto;max-width:60rem;padding:1rem;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d232a;background:#fff;overflow-wrap:anywhere}
+body{margin:0 auto;max-width:60rem;padding:1rem;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d232a;background:#fff;overflow-wrap:break-word}
 h1{font-size:1.6rem;margin:0 0 .25rem}
 h2{font-size:1.25rem;margin:0 0 .5rem}
 section{margin:1.5rem 0;padding-top:1rem;border-top:1px solid #d8dee4}
@@ -186,6 +188,7 @@ svg.timeline line{stroke:#8c959f;stroke-width:1}
 .tag{font-size:.85em;background:#dafbe1;border-radius:.25rem;padding:0 .25rem}
 .verdict.add{color:#1a7f37}
 .verdict.new{color:#9a6700}
+.entry-q{color:#1d232a}
 code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f6f8fa;border-radius:.25rem;padding:0 .2rem}
 .bars,.plain{list-style:none;padding:0}
 .bars li{margin:.5rem 0}
@@ -200,5 +203,6 @@ svg.bar{flex:1;min-width:0;height:.9rem}
 .legend{font-size:.9rem}
 .swatch{display:inline-block;width:.8rem;height:.8rem;margin:0 .25rem 0 .5rem;vertical-align:-.1rem}
 .empty{color:#57606a;font-style:italic}
+.nowrap{white-space:nowrap}
 q{quotes:"\\201C" "\\201D"}
 `;
