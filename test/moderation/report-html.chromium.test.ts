@@ -113,7 +113,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the HTML health repor
   it('given the rest of the report, then the stale entry, the collision and the never-served entries are listed', async () => {
     await expect(page.locator('section#stale').textContent()).resolves.toMatch(/embassy-hours\s+due for review on 2001-01-31/);
     const collisions = (await page.locator('section#collisions').textContent())!;
-    expect(collisions).toMatch(/islamabad embassy opening hours.*embassy-visa.*embassy-hours/s);
+    expect(collisions).toMatch(/opening hours/);
+    for (const id of ['embassy-visa', 'embassy-hours']) expect(collisions).toContain(id);
     const unserved = (await page.locator('section#never-served').textContent())!;
     expect(unserved).toContain('embassy-hours');
     expect(unserved).not.toContain('us-envoy');
