@@ -44,6 +44,7 @@ export default {
         store: ctx.store.status(),
         served: await ctx.store.servedCounts(),
         startedAt: ctx.startedAt,
+        now: new Date(),
       });
       await send(interaction, toDiscordPayload(status, { ephemeral: true }));
     }

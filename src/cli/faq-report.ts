@@ -1,15 +1,26 @@
 /**
- * `npm run faq:report [-- --limit N] [-- --json]`: the most asked unanswered questions,
- * grouped by rewording, each with its closest entry and what to do; and the entries
- * members marked "not helpful" most. Reads the bot's database without writing to it.
+ * `npm run faq:report [-- --limit N] [-- --json] [-- --html FILE]`: the most asked
+ * unanswered questions, grouped by rewording, each with its closest entry and what to do;
+ * the entries members marked "not helpful" most; the entries past their review date.
+ * `--html FILE` writes the FAQ's health as one self-contained page instead (charts, votes,
+ * entries never served, collisions). Reads the bot's database without writing to it.
  */
+import { writeFile } from 'node:fs/promises';
 import { openReportInputs } from '../moderation/cli-inputs.js';
+import { buildHealthReport } from '../moderation/health.js';
+import { CLI_MESSAGES as M } from '../moderation/messages.js';
+import { renderReportHtml } from '../moderation/report-html.js';
 import { buildReport, renderReportText } from '../moderation/report.js';
 
-const { store, matcher, limit, json } = await openReportInputs(process.argv.slice(2));
+const { store, matcher, limit, json, html } = await openReportInputs(process.argv.slice(2));
 try {
-  const report = await buildReport(store, matcher, { limit });
-  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : renderReportText(report));
+  if (html !== undefined) {
+    await writeFile(html, renderReportHtml(await buildHealthReport(store, matcher, { limit, now: new Date() })));
+    process.stdout.write(M.wroteHtml(html));
+  } else {
+    const report = await buildReport(store, matcher, { limit });
+    process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : renderReportText(report));
+  }
 } finally {
   await store.close();
 }

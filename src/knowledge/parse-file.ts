@@ -296,7 +296,7 @@ function allowedKeys(path: Path): string {
   if (path.length === 0) return 'sources, synonyms, articles, entries';
   if (path[0] === 'sources') return 'publisher, title, url, date';
   if (path[0] === 'articles' && typeof last === 'number') return 'id, title, source, summary';
-  return 'id, question, alternates, answer, sources, tags';
+  return 'id, question, alternates, answer, sources, tags, review_by';
 }
 
 function valueKind(node: Node | null | undefined, path: Path, doc: Document): string {

@@ -61,6 +61,10 @@ export const entrySchema = z
       .max(L.tagsPerEntry)
       .default([])
       .describe('Topic words; /faq groups entries by their first tag.'),
+    review_by: z.iso
+      .date('must be a date written YYYY-MM-DD, like 2026-06-30')
+      .optional()
+      .describe('When a moderator should check this answer again (YYYY-MM-DD); faq:check warns once it has passed.'),
   })
   .describe('One question and its answer.');
 

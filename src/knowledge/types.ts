@@ -23,6 +23,8 @@ export interface Entry {
   readonly answer: string;
   readonly sources: readonly Source[];
   readonly tags: readonly string[];
+  /** When the answer is due for a moderator's review, YYYY-MM-DD. */
+  readonly review_by?: string;
   readonly file: string;
 }
 

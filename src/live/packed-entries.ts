@@ -8,18 +8,21 @@ import type { EntryInput } from '../knowledge/schema.js';
  * which each garbage collection during a reload would have to copy.
  */
 export interface PackedEntries {
-  /** Every entry's strings end to end: id, question, alternates, answer, sources, tags. */
+  /** Every entry's strings end to end: id, question, alternates, answer, sources, tags, review_by. */
   readonly text: string;
   /** Where each of those strings ends in `text`. */
   readonly ends: Uint32Array;
-  /** For each entry: how many alternates, sources and tags it has. */
+  /** For each entry: how many alternates, sources and tags it has, and 1 when it has a review_by. */
   readonly counts: Uint32Array;
 }
+
+/** Numbers per entry in `counts`. */
+const FIELDS = 4;
 
 export function packEntries(entries: readonly EntryInput[]): PackedEntries {
   const parts: string[] = [];
   const ends: number[] = [];
-  const counts = new Uint32Array(entries.length * 3);
+  const counts = new Uint32Array(entries.length * FIELDS);
   let at = 0;
   const add = (s: string) => {
     parts.push(s);
@@ -32,9 +35,11 @@ export function packEntries(entries: readonly EntryInput[]): PackedEntries {
     add(e.answer);
     for (const s of e.sources) add(s);
     for (const t of e.tags) add(t);
-    counts[3 * i] = e.alternates.length;
-    counts[3 * i + 1] = e.sources.length;
-    counts[3 * i + 2] = e.tags.length;
+    if (e.review_by !== undefined) add(e.review_by);
+    counts[FIELDS * i] = e.alternates.length;
+    counts[FIELDS * i + 1] = e.sources.length;
+    counts[FIELDS * i + 2] = e.tags.length;
+    counts[FIELDS * i + 3] = e.review_by === undefined ? 0 : 1;
   });
   return { text: parts.join(''), ends: Uint32Array.from(ends), counts };
 }
@@ -66,14 +71,16 @@ function* unpackEntries({ text, ends, counts }: PackedEntries): Generator<EntryI
     for (let k = 0; k < n; k++) out.push(cut());
     return out;
   };
-  for (let i = 0; i < counts.length; i += 3) {
+  for (let i = 0; i < counts.length; i += FIELDS) {
     const id = cut();
     const question = cut();
     const alternates = list(counts[i]!);
     const answer = cut();
     const sources = list(counts[i + 1]!);
     const tags = list(counts[i + 2]!);
-    // The keys in the order the schema gives them, as a load on the main thread has them.
-    yield { id, question, alternates, answer, sources, tags };
+    // The keys in the order the schema gives them, as a load on the main thread has them
+    // (an absent review_by is no key at all there either).
+    if (counts[i + 3] === 1) yield { id, question, alternates, answer, sources, tags, review_by: cut() };
+    else yield { id, question, alternates, answer, sources, tags };
   }
 }

@@ -14,8 +14,11 @@ import { REPORT_DEFAULTS } from './report.js';
  * running; these tools never write).
  * Exits itself when there is nothing to read.
  */
-export async function openReportInputs(argv: readonly string[]): Promise<{ store: Store; matcher: Matcher; limit: number; json: boolean }> {
+export async function openReportInputs(
+  argv: readonly string[],
+): Promise<{ store: Store; matcher: Matcher; limit: number; json: boolean; html: string | undefined }> {
   const limit = parseLimit(argv);
+  const html = parseHtml(argv);
   const result = loadConfig();
   if (!result.ok) {
     for (const e of result.errors) process.stderr.write(M.configuration(e));
@@ -36,7 +39,19 @@ export async function openReportInputs(argv: readonly string[]): Promise<{ store
     await store.close();
     process.exit(1);
   }
-  return { store, matcher, limit, json: argv.includes('--json') };
+  return { store, matcher, limit, json: argv.includes('--json'), html };
+}
+
+/** The file --html names, if given. */
+function parseHtml(argv: readonly string[]): string | undefined {
+  const at = argv.indexOf('--html');
+  if (at === -1) return undefined;
+  const file = argv[at + 1];
+  if (file === undefined || file.startsWith('--')) {
+    process.stderr.write(M.badHtml);
+    process.exit(2);
+  }
+  return file;
 }
 
 function parseLimit(argv: readonly string[]): number {

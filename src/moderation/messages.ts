@@ -20,6 +20,9 @@ export const REPORT_MESSAGES = {
   noNotHelpful: 'No "not helpful" votes recorded yet.',
   notHelpful: (entryId: string, question: string | null, notHelpful: number, helpful: number) =>
     `- ${entryId}: ${notHelpful} not helpful, ${helpful} helpful${question === null ? ' (no longer in the FAQ)' : ` — ${question}`}`,
+  staleTitle: 'Entries past their review date',
+  noStale: 'None: every review_by date is still ahead (or none is set).',
+  stale: (entryId: string, file: string, reviewBy: string) => `- ${entryId} in ${file}: due for review on ${reviewBy}`,
 } as const;
 
 export const CLI_MESSAGES = {
@@ -27,6 +30,8 @@ export const CLI_MESSAGES = {
   cannotRead: (problem: string) => `Cannot read what the bot recorded: ${problem}\n`,
   configuration: (error: string) => `configuration: ${error}\n`,
   badLimit: 'usage: --limit N (a whole number from 1 to 100)\n',
+  badHtml: 'usage: --html FILE (where to write the HTML report)\n',
+  wroteHtml: (file: string) => `wrote ${file}\n`,
 } as const;
 
 export const SUGGEST_MESSAGES = {
@@ -42,4 +47,67 @@ export const SUGGEST_MESSAGES = {
 export const FILL_IN = {
   answer: 'FILL IN: the answer, in our own words, from the sources below',
   source: 'fill-in-a-source-id',
+} as const;
+
+/** npm run faq:check's warnings about a folder that loads: answers due for review, phrasings another entry answers. */
+export const CHECK_MESSAGES = {
+  stale: (entryId: string, reviewBy: string) => `entry "${entryId}" was due for review on ${reviewBy}; read it again and move review_by on`,
+  collision: (c: { entryId: string; file: string; phrasing: { kind: 'question' } | { kind: 'alternate'; index: number }; text: string; answeredBy: string; answeredByFile: string; confidence: number }) =>
+    `${c.phrasing.kind === 'question' ? 'the question' : `alternate ${c.phrasing.index + 1}`} of entry "${c.entryId}", "${c.text}", is answered by entry "${c.answeredBy}"${c.answeredByFile === c.file ? '' : ` of ${c.answeredByFile}`} (${pct(c.confidence)}); reword one of them`,
+  warning: (where: string, message: string) => `${where}: warning: ${message}`,
+  error: (where: string, message: string) => `${where}: ${message}`,
+  warnings: (n: number) => `${times(n, 'warning', 'warnings')} (npm run faq:check -- --strict makes them errors).`,
+  usage: 'usage: npm run faq:check [-- [FOLDER] [--strict]]\n',
+} as const;
+
+/** The words of the HTML report (npm run faq:report -- --html FILE). Plain text: the renderer escapes them. */
+export const HTML_MESSAGES = {
+  title: 'FAQ health',
+  generated: (at: string, entries: number, files: number, dir: string) =>
+    `Made ${at.slice(0, 16).replace('T', ' ')} UTC from ${times(entries, 'entry', 'entries')} in ${times(files, 'file', 'files')} (${dir}).`,
+  notRecording: (problem: string) => `The bot's database could not be read: ${problem}`,
+  note: (problem: string) => `Note: ${problem}`,
+  summary: {
+    groups: 'groups of unanswered questions',
+    stale: 'entries due for review',
+    collisions: 'phrasings answered by another entry',
+    neverServed: 'entries never served',
+    votes: 'entries voted on',
+  },
+  overTimeTitle: 'Unanswered questions over time',
+  overTimeCaption: (wordings: number, asks: number) =>
+    `${times(wordings, 'distinct wording', 'distinct wordings')} without a good answer, asked ${times(asks, 'time', 'times')} in all. A bar is a day: the asks of the wordings first asked that day (the database keeps a wording's first and last ask, not the day of every ask).`,
+  overTimeBar: (day: string, wordings: number, asks: number) => `${day}: ${times(wordings, 'new wording', 'new wordings')}, asked ${times(asks, 'time', 'times')} so far`,
+  overTimeEmpty: 'No unanswered questions recorded yet.',
+  peak: (n: number) => `tallest: ${times(n, 'ask', 'asks')}`,
+  groupsTitle: 'Groups of rewordings, with their closest entries',
+  groupsCaption: 'Most asked first, counting each member once. Act on the arrow: add the wording as an alternate to the closest entry, or write a new entry.',
+  groupsEmpty: 'No unanswered questions recorded yet.',
+  groupMeta: (count: number, askers: number, firstSeen: string, lastSeen: string, lowConfidence: boolean) =>
+    `${times(count, 'ask', 'asks')} by ${times(askers, 'member', 'members')}, first ${firstSeen.slice(0, 10)}, last ${lastSeen.slice(0, 10)}${lowConfidence ? ', answered with low confidence' : ''}`,
+  nowAnswered: 'now answered by',
+  addAlternate: 'Add an alternate to',
+  newEntry: 'Write a new entry',
+  closest: (confidence: number) => `closest, ${pct(confidence)}`,
+  noClosest: 'no entry comes close',
+  votesTitle: 'Votes per entry',
+  votesCaption: 'Helpful and not helpful, the most voted entries first.',
+  votesEmpty: 'No votes recorded yet.',
+  votesBar: (helpful: number, notHelpful: number) => `${helpful} helpful, ${notHelpful} not helpful`,
+  helpful: 'helpful',
+  notHelpful: 'not helpful',
+  goneEntry: 'no longer in the FAQ',
+  neverServedTitle: 'Entries never served',
+  neverServedCaption: 'Since the database was started, no member got these answers: maybe members ask in words the entry lacks, or nobody needs it.',
+  neverServedEmpty: 'Every entry has been served at least once.',
+  staleTitle: 'Entries past their review date',
+  staleEmpty: 'None: every review_by date is still ahead (or none is set).',
+  dueOn: (day: string) => `due for review on ${day}`,
+  collisionsTitle: 'Phrasings another entry answers',
+  collisionsCaption: 'A member asking in these words gets the other entry. Reword one of the two, or move the phrasing where it belongs.',
+  collisionsEmpty: 'None: every question and alternate is answered by its own entry.',
+  phrasing: (c: { phrasing: { kind: 'question' } | { kind: 'alternate'; index: number } }) =>
+    c.phrasing.kind === 'question' ? 'the question of' : `alternate ${c.phrasing.index + 1} of`,
+  answeredBy: 'is answered by',
+  sure: (confidence: number) => `(${pct(confidence)})`,
 } as const;

@@ -26,5 +26,9 @@ export function renderReportText(report: Report): string {
   lines.push('', M.notHelpfulTitle, '');
   if (report.notHelpful.length === 0) lines.push(M.noNotHelpful);
   for (const e of report.notHelpful) lines.push(M.notHelpful(e.entryId, e.question, e.notHelpful, e.helpful));
+
+  lines.push('', M.staleTitle, '');
+  if (report.stale.length === 0) lines.push(M.noStale);
+  for (const s of report.stale) lines.push(M.stale(s.entryId, s.file, s.reviewBy));
   return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { dayOf, staleEntries, type StaleEntry } from '../knowledge/freshness.js';
 import { Analyzer } from '../search/analyzer.js';
 import type { Matcher } from '../search/matcher.js';
 import type { AskKind, Store, StoreStatus, UnansweredRow } from '../store/types.js';
@@ -60,6 +61,8 @@ export interface Report {
   status: StoreStatus;
   groups: ReportGroup[];
   notHelpful: NotHelpfulEntry[];
+  /** Entries past their review_by date, the longest overdue first. */
+  stale: StaleEntry[];
 }
 
 export interface ReportOptions {
@@ -67,6 +70,8 @@ export interface ReportOptions {
   candidates?: number;
   similarity?: number;
   alternateLevel?: number;
+  /** What "today" is for review dates; the clock's time when not given. */
+  now?: Date;
 }
 
 export async function buildReport(store: Store, matcher: Matcher, opts: ReportOptions): Promise<Report> {
@@ -81,7 +86,7 @@ export async function buildReport(store: Store, matcher: Matcher, opts: ReportOp
     .sort((a, b) => b.notHelpful - a.notHelpful || a.helpful - b.helpful || a.entryId.localeCompare(b.entryId))
     .slice(0, Math.max(0, o.limit))
     .map((f) => ({ ...f, question: matcher.entry(f.entryId)?.question ?? null }));
-  return { status: store.status(), groups, notHelpful };
+  return { status: store.status(), groups, notHelpful, stale: staleEntries(matcher.kb.entries, dayOf(o.now ?? new Date())) };
 }
 
 /**

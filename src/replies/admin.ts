@@ -1,3 +1,4 @@
+import { dayOf, staleEntries } from '../knowledge/freshness.js';
 import { formatIssue, type KnowledgeBase, type KnowledgeIssue } from '../knowledge/types.js';
 import type { ReloadOutcome } from '../live/live-knowledge.js';
 import type { ServedRow, StoreStatus } from '../store/types.js';
@@ -28,10 +29,15 @@ export interface BotStatus {
   store: StoreStatus;
   served: readonly ServedRow[];
   startedAt: Date;
+  /** Now: review dates before today are overdue. */
+  now: Date;
 }
 
-export function statusReply({ kb, problem, store, served, startedAt }: BotStatus): Reply {
+export function statusReply({ kb, problem, store, served, startedAt, now }: BotStatus): Reply {
   const top = served.slice(0, 5).map((s) => `\`${s.entryId}\` ${s.count}`).join(', ') || 'none yet';
+  const stale = staleEntries(kb.entries, dayOf(now));
+  const overdue = stale.slice(0, 5).map((s) => `\`${s.entryId}\` (${s.reviewBy})`);
+  if (stale.length > 5) overdue.push(`…and ${stale.length - 5} more (npm run faq:check)`);
   const recording = store.recording
     ? `yes (${store.engine})${store.problem ? `; note: ${store.problem}` : ''}`
     : `NO: ${store.problem ?? 'unavailable'}`;
@@ -40,6 +46,7 @@ export function statusReply({ kb, problem, store, served, startedAt }: BotStatus
     problem ? `**The files on disk are broken** (serving the last good version):\n${issuesText(problem, 5)}` : '**Files on disk:** valid',
     `**Recording:** ${recording}`,
     `**Most served:** ${top}`,
+    `**Due for review:** ${overdue.join(', ') || 'none'}`,
     `**Up since:** ${startedAt.toISOString()}`,
   ];
   return adminReply(M.statusTitle, lines.join('\n'));

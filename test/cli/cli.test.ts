@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Runs an npm script the way other tools and newcomers do, with no Discord token. */
@@ -64,6 +67,81 @@ describe('npm run faq:check', () => {
     const { code, stderr } = npm(['faq:check', 'test/fixtures/broken-faq']);
     expect(code).toBe(1);
     expect(stderr).toMatch(/broken\.yaml:\d+:\d+: /);
+  });
+});
+
+/** A one-file FAQ folder of `entries` (YAML list items) crediting one source; removed by the caller. */
+function faqFolder(entries: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'faq-check-'));
+  writeFileSync(
+    join(dir, 'a.yaml'),
+    `sources:\n  src-a:\n    publisher: Example News\n    title: A report\n    url: https://example.com/a\nentries:\n${entries}`,
+  );
+  return dir;
+}
+
+const HOURS = `  - id: embassy-hours
+    question: When is the embassy in Islamabad open?
+    alternates: [embassy opening hours islamabad]
+    answer: The embassy opens on weekday mornings.
+    sources: [src-a]
+`;
+const VISA = (alternate: string, reviewBy: string) => `  - id: embassy-visa
+    question: How do I get a visa from the embassy in Islamabad?
+    alternates: [visa application islamabad, ${alternate}]
+    answer: Visas are applied for online, then collected at the embassy.
+    sources: [src-a]
+    review_by: ${reviewBy}
+`;
+
+const COLLISION = /a\.yaml:(?<line>\d+):(?<column>\d+): warning: alternate \d of entry "(?<owner>[a-z-]+)", "(?<text>[^"]+)", is answered by entry "(?<other>[a-z-]+)" \(\d+%\)/;
+
+describe('npm run faq:check on a folder that loads but has warnings', () => {
+  it('given an alternate another entry answers and a review date past, then both are warned about at file:line, the summary still prints, exit 0', () => {
+    const dir = faqFolder(HOURS + VISA('islamabad embassy opening hours', '2001-01-31'));
+    try {
+      const { code, stdout, stderr } = npm(['faq:check', '--', dir]);
+      expect(code).toBe(0);
+      expect(stdout.trim()).toBe(`OK: 1 file(s), 2 entries, 0 articles, 1 sources in ${dir}`);
+      const lines = stderr.trim().split('\n');
+      expect(lines).toHaveLength(3);
+      expect(lines).toContainEqual(expect.stringMatching(/a\.yaml:17:16: warning: entry "embassy-visa" was due for review on 2001-01-31/));
+      // Which of the two entries wins the shared wording is the matcher's call; either way
+      // the warning names both, the wording, and where the losing entry has it.
+      const collision = COLLISION.exec(lines.find((l) => l.includes('is answered by')) ?? '');
+      expect(collision).not.toBeNull();
+      const { line, column, owner, text, other } = collision!.groups!;
+      expect(new Set([owner, other])).toEqual(new Set(['embassy-hours', 'embassy-visa']));
+      expect(text).toMatch(/opening hours/);
+      expect(readFileSync(join(dir, 'a.yaml'), 'utf8').split('\n')[Number(line) - 1]!.indexOf(text!) + 1).toBe(Number(column));
+      expect(lines[2]).toBe('2 warnings (npm run faq:check -- --strict makes them errors).');
+
+      const strict = npm(['faq:check', '--', dir, '--strict']);
+      expect(strict.code).toBe(1);
+      expect(strict.stdout).toBe('');
+      expect(strict.stderr).toMatch(/a\.yaml:17:16: entry "embassy-visa" was due for review/);
+      expect(strict.stderr).toContain(`a.yaml:${line}:${column}: alternate`);
+      expect(strict.stderr).toContain(`2 problem(s) found in ${dir}.`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('given entries whose phrasings each find their own entry and a review date ahead, then no warning, even with --strict', () => {
+    const dir = faqFolder(HOURS + VISA('visa for pakistan', '2999-12-31'));
+    try {
+      const { code, stdout, stderr } = npm(['faq:check', '--', '--strict', dir]);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      expect(stdout).toMatch(/^OK: 1 file\(s\), 2 entries/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('given an option it does not know, then usage and exit 2', () => {
+    const { code, stderr } = npm(['faq:check', '--', '--strcit']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^usage: npm run faq:check/);
   });
 });
 

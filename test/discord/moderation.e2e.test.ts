@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,19 @@ describe('the moderators loop through Discord', () => {
     expect(answer).toMatch(/four eyes/i);
     await rm(join(faqDir, 'broken.yaml'));
     expect(await lastText(h.fake.slash('faq-admin', [sub('reload')], MODERATOR))).toMatch(/FAQ reloaded/);
+  });
+
+  it('given an entry past its review_by date, then /faq-admin stats lists it as due for review', async () => {
+    expect(await lastText(h.fake.slash('faq-admin', [sub('stats')], MODERATOR))).toMatch(/Due for review:\*\* none/);
+    const source = /^sources:\n {2}([a-z0-9-]+):/m.exec(await readFile(join(faqDir, 'iran-us-pakistan.yaml'), 'utf8'))![1]!;
+    await writeFile(
+      join(faqDir, 'dated.yaml'),
+      `entries:\n  - id: cricket-score\n    question: What was the cricket score?\n    answer: Not part of this FAQ.\n    sources: [${source}]\n    review_by: 2001-01-31\n`,
+    );
+    expect(await lastText(h.fake.slash('faq-admin', [sub('reload')], MODERATOR))).toMatch(/FAQ reloaded/);
+    const stats = await lastText(h.fake.slash('faq-admin', [sub('stats')], MODERATOR));
+    expect(stats).toMatch(/Due for review:\*\* `cricket-score` \(2001-01-31\)/);
+    await rm(join(faqDir, 'dated.yaml'));
   });
 });
 

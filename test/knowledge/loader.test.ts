@@ -43,6 +43,14 @@ describe('given valid files', () => {
     expect(Object.isFrozen(result.kb.entries[0])).toBe(true);
   });
 
+  it('then an entry may carry a review_by date, kept in the snapshot', async () => {
+    await writeFile(join(dir, 'a.yaml'), `${SOURCE}entries:\n${entry('one')}    review_by: 2026-06-30\n${entry('two')}`);
+    const result = await loadKnowledge(dir);
+    if (!result.ok) throw new Error(result.issues.map(formatIssue).join('\n'));
+    expect(result.kb.entryById.get('one')!.review_by).toBe('2026-06-30');
+    expect(result.kb.entryById.get('two')!.review_by).toBeUndefined();
+  });
+
   it('then the shipped knowledge base loads with every fixed entry id', async () => {
     const result = await loadKnowledge('faq');
     if (!result.ok) throw new Error(result.issues.map(formatIssue).join('\n'));
@@ -85,6 +93,17 @@ describe('given broken files, then every problem is reported with file, line and
     });
     expect(found).toContainEqual(expect.stringMatching(/^a\.yaml:5:10: sources\.src-b\.url: must be an https:\/\/ address/));
     expect(found).toContainEqual(expect.stringMatching(/^b\.yaml:10:15: the source "nope" is not defined/));
+  });
+
+  it('a review_by that is no date: misspelt, impossible or not YYYY-MM-DD', async () => {
+    const found = await problems({
+      'a.yaml': `${SOURCE}entries:\n${entry('one')}    review_by: next spring\n${entry('two')}    review_by: 2026-02-30\n${entry('three')}    review_by: 30/06/2026\n`,
+    });
+    expect(found).toEqual([
+      expect.stringMatching(/^a\.yaml:11:16: entries\.0\.review_by: must be a date written YYYY-MM-DD/),
+      expect.stringMatching(/^a\.yaml:16:16: entries\.1\.review_by: must be a date written YYYY-MM-DD/),
+      expect.stringMatching(/^a\.yaml:21:16: entries\.2\.review_by: must be a date written YYYY-MM-DD/),
+    ]);
   });
 
   it('an answer too long for a Discord reply', async () => {

@@ -25,6 +25,7 @@ const extraFile = `entries:
     alternates: [cricket score islamabad]
     answer: This entry exists only to test reloading.
     sources: [archyworldys-secret-diplomacy]
+    review_by: 2026-06-30
 `;
 const QUESTIONS = [
   'who went to pakistan for the americans',
@@ -95,7 +96,7 @@ describe('given a reload through the worker thread', () => {
     const outcome = await live.reload();
     expect(outcome.ok).toBe(false);
     expect(live.matcher).toBe(good);
-    expect(live.problem![0]).toMatchObject({ file: expect.stringContaining('extra.yaml'), line: 7, message: expect.stringContaining('bogus') });
+    expect(live.problem![0]).toMatchObject({ file: expect.stringContaining('extra.yaml'), line: 8, message: expect.stringContaining('bogus') });
   });
 
   it('then after the worker was ended for being idle, the next reload starts a new one', async () => {

@@ -86,6 +86,23 @@ describe('moderation report', () => {
     expect(text).toContain('- us-envoy: 1 not helpful, 0 helpful');
   });
 
+  it('given review dates before, on and after today, then only the one before is listed, and the text names it with its file', async () => {
+    const dated = TINY_FAQ.replace(
+      'sources: [report-one]\n',
+      'sources: [report-one]\n    review_by: 2026-03-01\n',
+    ).replace(/(talks-outcome[\s\S]*sources: \[report-one\]\n)/, '$1    review_by: 2026-03-02\n');
+    await writeFile(join(dir, 'talks.yaml'), `${dated}  - id: later\n    question: What comes next?\n    answer: Nobody knows.\n    sources: [report-one]\n    review_by: 2026-03-03\n`);
+    const kb = await loadKnowledge(dir);
+    if (!kb.ok) throw new Error(JSON.stringify(kb.issues));
+    const report = await buildReport(store, new Matcher(kb.kb), { limit: 10, now: new Date('2026-03-02T23:59:00Z') });
+    expect(report.stale).toEqual([
+      { entryId: 'us-envoy', question: 'Who represented the US during the negotiations in Pakistan?', file: expect.stringMatching(/talks\.yaml$/), reviewBy: '2026-03-01' },
+    ]);
+    expect(renderReportText(report)).toMatch(/Entries past their review date\n\n- us-envoy in .*talks\.yaml: due for review on 2026-03-01\n$/);
+    const none = await buildReport(store, new Matcher(kb.kb), { limit: 10, now: new Date('2026-02-01T00:00:00Z') });
+    expect(renderReportText(none)).toContain('None: every review_by date is still ahead');
+  });
+
   it('given a store that is not recording, then the report is empty and says why', async () => {
     await store.close();
     const text = renderReportText(await buildReport(store, matcher, { limit: 10 }));

@@ -1,0 +1,24 @@
+import { dayOf, staleEntries } from '../knowledge/freshness.js';
+import { EntryPlaces } from '../knowledge/places.js';
+import type { KnowledgeIssue } from '../knowledge/types.js';
+import type { Matcher } from '../search/matcher.js';
+import { findCollisions } from './collisions.js';
+import { CHECK_MESSAGES as M } from './messages.js';
+
+/**
+ * What faq:check warns about in a folder that loads, each placed at its file:line: entries
+ * past their review_by date (at the date), then phrasings another entry answers (at the
+ * phrasing).
+ */
+export async function checkWarnings(matcher: Matcher, now: Date): Promise<KnowledgeIssue[]> {
+  const places = new EntryPlaces();
+  const warnings: KnowledgeIssue[] = [];
+  for (const s of staleEntries(matcher.kb.entries, dayOf(now))) {
+    warnings.push({ file: s.file, ...(await places.of(s.file, s.entryId, ['review_by'])), message: M.stale(s.entryId, s.reviewBy) });
+  }
+  for (const c of findCollisions(matcher)) {
+    const path = c.phrasing.kind === 'question' ? ['question'] : ['alternates', c.phrasing.index];
+    warnings.push({ file: c.file, ...(await places.of(c.file, c.entryId, path)), message: M.collision(c) });
+  }
+  return warnings;
+}
