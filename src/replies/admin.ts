@@ -28,9 +28,11 @@ export interface BotStatus {
   store: StoreStatus;
   served: readonly ServedRow[];
   startedAt: Date;
+  /** The auto-answer settings, one line each (empty: none). */
+  autoAnswer?: readonly string[];
 }
 
-export function statusReply({ kb, problem, store, served, startedAt }: BotStatus): Reply {
+export function statusReply({ kb, problem, store, served, startedAt, autoAnswer = [] }: BotStatus): Reply {
   const top = served.slice(0, 5).map((s) => `\`${s.entryId}\` ${s.count}`).join(', ') || 'none yet';
   const recording = store.recording
     ? `yes (${store.engine})${store.problem ? `; note: ${store.problem}` : ''}`
@@ -41,6 +43,7 @@ export function statusReply({ kb, problem, store, served, startedAt }: BotStatus
     `**Recording:** ${recording}`,
     `**Most served:** ${top}`,
     `**Up since:** ${startedAt.toISOString()}`,
+    `**${M.autoAnswerAdmin.settingsTitle}:** ${autoAnswer.length === 0 ? M.autoAnswerAdmin.noSettings : `\n${autoAnswer.join('\n')}`}`,
   ];
   return adminReply(M.statusTitle, lines.join('\n'));
 }
