@@ -1,4 +1,4 @@
-import { ApplicationIntegrationType, ChannelType, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { AUTO_ANSWER_DEFAULTS } from '../src/auto-answer/decide.js';
 import { autoAnswerSetting, autoAnswerSettingsText } from '../src/discord/auto-answer-admin.js';
 import { shadowView } from '../src/discord/shadow-view.js';
@@ -26,9 +26,9 @@ export default {
       s
         .setName('auto-answer')
         .setDescription('Answer new questions in a help channel or forum, or record what the bot would say')
-        .addChannelOption((o) =>
-          o.setName('channel').setDescription('A text, forum or media channel').setRequired(true)
-            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum, ChannelType.GuildMedia))
+        // No channel_types filter: the API's list of them lacks media channels, which work here;
+        // any other kind of channel is refused with a clear reason when picked.
+        .addChannelOption((o) => o.setName('channel').setDescription('A text, forum or media channel').setRequired(true))
         .addStringOption((o) =>
           o.setName('mode').setDescription('off, shadow (record only, say nothing) or on').setRequired(true)
             .addChoices({ name: 'off', value: 'off' }, { name: 'shadow', value: 'shadow' }, { name: 'on', value: 'on' }))
@@ -40,9 +40,7 @@ export default {
       s
         .setName('shadow')
         .setDescription("What the bot would have answered, to grade, and the precision so far")
-        .addChannelOption((o) =>
-          o.setName('channel').setDescription('Only this channel')
-            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum, ChannelType.GuildMedia))),
+        .addChannelOption((o) => o.setName('channel').setDescription('Only this channel'))),
 
   async execute(interaction, ctx) {
     // Server admins can override who sees the command; the permission is checked again here.

@@ -12,7 +12,6 @@ const ANSWERABLE: readonly ChannelType[] = [ChannelType.GuildText, ChannelType.G
 /** /faq-admin auto-answer: saves a channel's mode, threshold and helper role, and says what it now does. */
 export async function autoAnswerSetting(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, ctx: BotContext): Promise<DiscordPayload> {
   const channel = interaction.options.getChannel('channel', true);
-  // The option offers only these types, but a stale or forged client may send any.
   if (!ANSWERABLE.includes(channel.type)) return noticePayload(A.wrongChannelType);
   const mode = interaction.options.getString('mode', true) as AutoAnswerMode;
   const minConfidence = interaction.options.getNumber('min-confidence');
