@@ -216,6 +216,18 @@ describe('auto-answers in help channels and forums', () => {
     expect(h.fake.channel(id(thread))!.applied_tags).toEqual([tag.id]);
   });
 
+  it('given a media channel post, then it is answered too; "Not what I asked" there pings the media channel\'s helper role', async () => {
+    const media = h.fake.createChannel({ type: 16, name: 'clips', tags: ['Answered'] });
+    await sleep(50);
+    await admin('auto-answer', [chan(media), mode('on'), conf(0.6), role(mods)]);
+    const { thread } = h.fake.forumPost(id(media), { title: 'What is maximum pressure?', content: 'clip attached', userId: MEMBER });
+    const answer = await nextBotMessage(id(thread), 0);
+    await press(answer, /^Not what I asked$/, MEMBER);
+    const ping = await nextBotMessage(id(thread), 1);
+    expect(ping.content).toContain(`<@&${id(mods)}>`);
+    expect(h.fake.channel(id(thread))!.applied_tags).toEqual([]);
+  });
+
   it('given a forum without tags, then Solved just thanks; a post deleted before the reply, then no reply and the bot goes on', async () => {
     const { thread } = h.fake.forumPost(id(bareForum), { title: 'What is maximum pressure?', content: 'Heard it on the radio', userId: MEMBER });
     const answer = await nextBotMessage(id(thread), 0);
