@@ -1,4 +1,4 @@
-import type { AutoAnswerSetting, Store } from '../store/types.js';
+import type { AutoAnswerRow, AutoAnswerSetting, SettingOutcome, Store } from '../store/types.js';
 
 /**
  * Channel settings as the message handler reads them: from the store (so every shard and
@@ -7,7 +7,7 @@ import type { AutoAnswerSetting, Store } from '../store/types.js';
  * made by another process within ttlMs.
  */
 export class ChannelSettings {
-  private readonly cache = new Map<string, { at: number; settings: Promise<AutoAnswerSetting[]> }>();
+  private readonly cache = new Map<string, { at: number; settings: Promise<AutoAnswerRow[]> }>();
 
   constructor(private readonly store: Store, private readonly ttlMs = 10_000, private readonly now: () => number = Date.now) {}
 
@@ -21,13 +21,13 @@ export class ChannelSettings {
     return (await hit.settings).find((s) => s.channelId === channelId) ?? null;
   }
 
-  async set(setting: AutoAnswerSetting): Promise<boolean> {
+  async set(setting: AutoAnswerSetting): Promise<SettingOutcome> {
     const saved = await this.store.setAutoAnswer(setting);
     this.cache.delete(setting.guildId);
     return saved;
   }
 
-  all(guildId: string): Promise<AutoAnswerSetting[]> {
+  all(guildId: string): Promise<AutoAnswerRow[]> {
     return this.store.autoAnswerSettings(guildId);
   }
 }

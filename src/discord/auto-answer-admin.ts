@@ -19,7 +19,7 @@ export async function autoAnswerSetting(interaction: ChatInputCommandInteraction
   const saved = await ctx.settings.set({
     guildId: interaction.guildId, channelId: channel.id, mode, minConfidence, helperRoleId: helper?.id ?? null,
   });
-  if (!saved) return noticePayload(A.notSaved);
+  if (saved !== 'saved') return noticePayload(saved === 'too-many' ? A.tooMany : A.notSaved);
   const text = A.saved(`<#${channel.id}>`, mode, minConfidence ?? AUTO_ANSWER_DEFAULTS.minConfidence, helper ? `<@&${helper.id}>` : null);
   return noticePayload(ctx.readsMessages || mode === 'off' ? text : `${text}\n${A.notReading}`);
 }

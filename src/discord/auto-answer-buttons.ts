@@ -88,8 +88,9 @@ export async function handleGradeButton(interaction: ButtonInteraction, ctx: Bot
     await send(interaction, noticePayload(M.notModerator));
     return;
   }
-  if (!(await ctx.store.gradeShadow(interaction.guildId, action.recordId, action.right))) {
-    await send(interaction, noticePayload(M.autoAnswerAdmin.gradeMissing));
+  const graded = await ctx.store.gradeShadow(interaction.guildId, action.recordId, action.right ? 'right' : 'wrong');
+  if (graded !== 'graded') {
+    await send(interaction, noticePayload(graded === 'not-found' ? M.autoAnswerAdmin.gradeMissing : M.autoAnswerAdmin.notSaved));
     return;
   }
   const { flags: _private, ...view } = toOptions(await shadowView(ctx, interaction.guildId, action.channelId));

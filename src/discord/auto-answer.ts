@@ -131,8 +131,7 @@ export function listenForQuestions(client: Client, ctx: BotContext, track: (star
     // Below the lowest threshold a moderator may set, a guess is not worth grading.
     if (candidate === null || candidate.confidence < AUTO_ANSWER_DEFAULTS.lowestMinConfidence) return;
     await ctx.store.recordShadow({
-      guildId: asked.guildId, channelId: asked.channelId, messageId: asked.messageId, question: asked.text,
-      entryId: candidate.entry.id, confidence: candidate.confidence, wouldAnswer,
+      guildId: asked.guildId, channelId: asked.channelId, question: asked.text, entryId: candidate.entry.id, confidence: candidate.confidence,
     });
     log.debug({ guildId: asked.guildId, channelId: setting.channelId, entry: candidate.entry.id, confidence: candidate.confidence, wouldAnswer }, DM.shadowRecorded);
   }

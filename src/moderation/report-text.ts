@@ -34,7 +34,7 @@ export function renderReportText(report: Report): string {
   if (shadow.latest.length > 0 || shadow.precision.graded > 0) {
     const p = shadow.precision;
     lines.push(M.precision(p.graded, p.right), p.suggested ? M.suggested(p.suggested.threshold, p.suggested.kept) : M.noSuggestion);
-    for (const r of shadow.latest) lines.push(M.shadowLine(r.seenAt, r.channelId, r.confidence, r.entryId, r.question, r.wouldAnswer, r.right));
+    for (const r of shadow.latest) lines.push(M.shadowLine(r.askedAt, r.channelId, r.confidence, r.entryId, r.question, r.wouldAnswer, r.right));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,8 @@ import { Analyzer } from '../search/analyzer.js';
 import type { Matcher } from '../search/matcher.js';
 import { AUTO_ANSWER_DEFAULTS } from '../auto-answer/decide.js';
 import { precisionOf, type Precision } from '../auto-answer/precision.js';
-import type { AskKind, AutoAnswerSetting, ShadowRow, Store, StoreStatus, UnansweredRow } from '../store/types.js';
+import { shadowItems, type ShadowItem } from '../auto-answer/shadow.js';
+import type { AskKind, AutoAnswerSetting, Store, StoreStatus, UnansweredRow } from '../store/types.js';
 
 /**
  * What members asked without a good answer, grouped when they are rewordings of each other,
@@ -64,7 +65,7 @@ export interface ShadowReport {
   defaultMinConfidence: number;
   precision: Precision;
   /** The latest would-be answers, newest first. */
-  latest: ShadowRow[];
+  latest: ShadowItem[];
 }
 
 export interface Report {
@@ -93,18 +94,16 @@ export async function buildReport(store: Store, matcher: Matcher, opts: ReportOp
     .sort((a, b) => b.notHelpful - a.notHelpful || a.helpful - b.helpful || a.entryId.localeCompare(b.entryId))
     .slice(0, Math.max(0, o.limit))
     .map((f) => ({ ...f, question: matcher.entry(f.entryId)?.question ?? null }));
-  const shadowRows = await store.shadowAnswers(null, null, SHADOW_MEASURED);
+  const settings = await store.autoAnswerSettings();
+  const shadowRows = await shadowItems(store, settings);
   const shadow: ShadowReport = {
-    settings: await store.autoAnswerSettings(null),
+    settings,
     defaultMinConfidence: AUTO_ANSWER_DEFAULTS.minConfidence,
     precision: precisionOf(shadowRows),
     latest: shadowRows.slice(0, Math.max(0, o.limit)),
   };
   return { status: store.status(), groups, notHelpful, shadow };
 }
-
-/** Shadow records read to measure precision (the store keeps at most limits.shadowAnswers). */
-const SHADOW_MEASURED = 5000;
 
 /**
  * A question joins the first group holding a close rewording of it (rows come most asked

@@ -173,8 +173,8 @@ export function shadowPayload(title: string, summary: ShadowSummary, channelId: 
     components: shown.map((l, i) => ({
       type: 1 as const,
       components: [
-        { type: 2 as const, style: 3 as const, label: A.right(i + 1), custom_id: gradeId(l.row.recordId, true, channelId) },
-        { type: 2 as const, style: 4 as const, label: A.wrong(i + 1), custom_id: gradeId(l.row.recordId, false, channelId) },
+        { type: 2 as const, style: 3 as const, label: A.right(i + 1), custom_id: gradeId(l.row.id, true, channelId) },
+        { type: 2 as const, style: 4 as const, label: A.wrong(i + 1), custom_id: gradeId(l.row.id, false, channelId) },
       ],
     })),
     allowedMentions: { parse: [], users: [], roles: [], repliedUser: false },

@@ -62,6 +62,7 @@ export const REPLY_MESSAGES = Object.freeze({
       `${channel}: ${mode === 'off' ? 'auto-answers off' : mode === 'shadow' ? 'shadow mode: the bot records what it would answer and says nothing' : 'the bot answers new questions'}` +
       (mode === 'off' ? '.' : ` when at least ${Math.round(threshold * 100)}% sure.`) +
       (helper ? ` "Not what I asked" pings ${helper}.` : ''),
+    tooMany: 'This server has the most channels set up that the bot keeps; set one of them to off first.',
     notSaved: "The setting could not be saved: the bot's database is not recording right now (see /faq-admin stats).",
     notReading:
       'Note: this bot process does not read messages (AUTO_ANSWER is not set here). A gateway process with AUTO_ANSWER=true must run for this to take effect.',

@@ -1,5 +1,6 @@
 import { precisionOf, PRECISION_TARGET } from '../auto-answer/precision.js';
-import type { AutoAnswerSetting, ShadowRow } from '../store/types.js';
+import type { ShadowItem } from '../auto-answer/shadow.js';
+import type { AutoAnswerSetting } from '../store/types.js';
 import { REPLY_MESSAGES as M } from './messages.js';
 
 /**
@@ -11,10 +12,10 @@ export interface ShadowSummary {
   readonly precision: string;
   readonly threshold: string;
   /** The latest records shown, numbered from 1, with the text for each. */
-  readonly lines: readonly { row: ShadowRow; text: string }[];
+  readonly lines: readonly { row: ShadowItem; text: string }[];
 }
 
-export function shadowSummary(all: readonly ShadowRow[], latest: number): ShadowSummary {
+export function shadowSummary(all: readonly ShadowItem[], latest: number): ShadowSummary {
   const A = M.autoAnswerAdmin;
   const p = precisionOf(all);
   return {

@@ -59,11 +59,11 @@ describe('faq:report and faq:suggest', () => {
     const guildId = '1300000000000000001';
     await store.setAutoAnswer({ guildId, channelId: '1400000000000000001', mode: 'shadow', minConfidence: 0.9, helperRoleId: null });
     for (let i = 0; i < 4; i++) {
-      await store.recordShadow({ guildId, channelId: '1400000000000000001', messageId: `16000000000000000${i}0`, question: `who went to pakistan ${i}?`, entryId: 'us-envoy', confidence: 0.92 + i / 100, wouldAnswer: true });
+      await store.recordShadow({ guildId, channelId: '1400000000000000001', question: `who went to pakistan ${i}?`, entryId: 'us-envoy', confidence: 0.92 + i / 100 });
     }
-    await store.recordShadow({ guildId, channelId: '1400000000000000001', messageId: '1700000000000000000', question: 'what about oman', entryId: 'us-envoy', confidence: 0.91, wouldAnswer: true });
-    const rows = await store.shadowAnswers(guildId, null, 10);
-    for (const r of rows) await store.gradeShadow(guildId, r.recordId, !r.question.includes('oman'));
+    await store.recordShadow({ guildId, channelId: '1400000000000000001', question: 'what about oman', entryId: 'us-envoy', confidence: 0.91 });
+    const rows = await store.latestShadow(guildId, '1400000000000000001', 10);
+    for (const r of rows) await store.gradeShadow(guildId, r.id, r.question.includes('oman') ? 'wrong' : 'right');
     await store.close();
 
     const { stdout } = await cli('faq-report', path);
