@@ -216,6 +216,17 @@ describe('auto-answers in help channels and forums', () => {
     expect(h.fake.channel(id(thread))!.applied_tags).toEqual([tag.id]);
   });
 
+  it.each(['message-first', 'thread-only'] as const)('given a forum post whose events come %s, then it is still answered exactly once', async (order) => {
+    // A forum of its own: the others' answers count against a forum's cooldown.
+    const own = h.fake.createChannel({ type: 15, name: `forum-${order}` });
+    await sleep(50);
+    await admin('auto-answer', [chan(own), mode('on'), conf(0.6)]);
+    const { thread } = h.fake.forumPost(id(own), { title: 'What is maximum pressure?', content: `Asking in order ${order}`, userId: MEMBER, order });
+    await nextBotMessage(id(thread), 0);
+    await sleep(200);
+    expect(botMessages(id(thread))).toHaveLength(1);
+  });
+
   it('given a media channel post, then it is answered too; "Not what I asked" there pings the media channel\'s helper role', async () => {
     const media = h.fake.createChannel({ type: 16, name: 'clips', tags: ['Answered'] });
     await sleep(50);

@@ -28,6 +28,8 @@ export interface MemberMessage {
   webhook?: boolean;
   /** The message id (a forum post's starter message takes the thread's id). */
   id?: string;
+  /** Stored but not dispatched: a MESSAGE_CREATE the gateway never delivered. */
+  undelivered?: boolean;
 }
 
 export type Dispatch = (t: string, d: unknown, guildId: string) => void;
@@ -59,8 +61,13 @@ export class Channels {
     const guild = this.guilds.find((g) => g.id === guildId);
     if (!guild) throw new Error(`fake-discord: unknown guild ${guildId}`);
     guild.channels.push(channel);
-    if (announce) this.dispatch(isThread(channel) ? 'THREAD_CREATE' : 'CHANNEL_CREATE', isThread(channel) ? { ...channel, newly_created: true } : channel, guildId);
+    if (announce) this.announce(channel);
     return channel;
+  }
+
+  /** CHANNEL_CREATE, or THREAD_CREATE for a new thread. */
+  announce(channel: Obj): void {
+    this.dispatch(isThread(channel) ? 'THREAD_CREATE' : 'CHANNEL_CREATE', isThread(channel) ? { ...channel, newly_created: true } : channel, String(channel.guild_id));
   }
 
   messagesIn(channelId: string): Obj[] {
@@ -101,7 +108,7 @@ export class Channels {
         : {}),
     };
     this.store(channelId, msg);
-    this.dispatch('MESSAGE_CREATE', { ...msg, ...(m.webhook ? {} : { member: withoutUser(guildMember(author, m.roles ?? [])) }) }, guildId);
+    if (!m.undelivered) this.dispatch('MESSAGE_CREATE', { ...msg, ...(m.webhook ? {} : { member: withoutUser(guildMember(author, m.roles ?? [])) }) }, guildId);
     return msg;
   }
 

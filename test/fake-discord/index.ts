@@ -32,6 +32,11 @@ export interface ForumPost {
   userId?: string;
   roles?: string[];
   attachments?: Obj[];
+  /**
+   * The order of the two gateway events: THREAD_CREATE then MESSAGE_CREATE (the usual case),
+   * MESSAGE_CREATE first (it happens), or THREAD_CREATE alone.
+   */
+  order?: 'thread-first' | 'message-first' | 'thread-only';
 }
 
 export interface FakeDiscordOptions {
@@ -222,8 +227,12 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       if (!forum || (forum.type !== 15 && forum.type !== 16)) throw new Error(`fake-discord: ${forumId} is not a forum or media channel`);
       const userId = post.userId ?? '300000000000000001';
       const guildId = String(forum.guild_id);
-      const thread = channels.add(guildId, threadChannel(guildId, forumId, userId, post.title), connected());
-      const message = channels.memberMessage(String(thread.id), { content: post.content, userId, roles: post.roles ?? [], attachments: post.attachments ?? [], id: String(thread.id) });
+      const order = post.order ?? 'thread-first';
+      const thread = channels.add(guildId, threadChannel(guildId, forumId, userId, post.title), connected() && order !== 'message-first');
+      const message = channels.memberMessage(String(thread.id), {
+        content: post.content, userId, roles: post.roles ?? [], attachments: post.attachments ?? [], id: String(thread.id), undelivered: order === 'thread-only',
+      });
+      if (order === 'message-first' && connected()) channels.announce(thread);
       return { thread, message };
     },
     redeliver: (event, guildId) => gw.dispatch(event.t, event.d, guildId ?? ((event.d as Obj).guild_id as string | undefined) ?? null),
