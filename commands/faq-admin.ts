@@ -1,4 +1,7 @@
 import { ApplicationIntegrationType, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { AUTO_ANSWER_DEFAULTS } from '../src/auto-answer/decide.js';
+import { autoAnswerSetting, autoAnswerSettingsText } from '../src/discord/auto-answer-admin.js';
+import { shadowView } from '../src/discord/shadow-view.js';
 import type { SlashCommand } from '../src/discord/command.js';
 import { send } from '../src/discord/respond.js';
 import { buildReport } from '../src/moderation/report.js';
@@ -18,7 +21,26 @@ export default {
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addSubcommand((s) => s.setName('reload').setDescription('Reload the FAQ files now'))
     .addSubcommand((s) => s.setName('unanswered').setDescription('What members asked that had no answer'))
-    .addSubcommand((s) => s.setName('stats').setDescription('Knowledge, recording and usage at a glance')),
+    .addSubcommand((s) => s.setName('stats').setDescription('Knowledge, recording and usage at a glance'))
+    .addSubcommand((s) =>
+      s
+        .setName('auto-answer')
+        .setDescription('Answer new questions in a help channel or forum, or record what the bot would say')
+        // No channel_types filter: the API's list of them lacks media channels, which work here;
+        // any other kind of channel is refused with a clear reason when picked.
+        .addChannelOption((o) => o.setName('channel').setDescription('A text, forum or media channel').setRequired(true))
+        .addStringOption((o) =>
+          o.setName('mode').setDescription('off, shadow (record only, say nothing) or on').setRequired(true)
+            .addChoices({ name: 'off', value: 'off' }, { name: 'shadow', value: 'shadow' }, { name: 'on', value: 'on' }))
+        .addNumberOption((o) =>
+          o.setName('min-confidence').setDescription(`Answer only when at least this sure (default ${AUTO_ANSWER_DEFAULTS.minConfidence})`)
+            .setMinValue(AUTO_ANSWER_DEFAULTS.lowestMinConfidence).setMaxValue(AUTO_ANSWER_DEFAULTS.highestMinConfidence))
+        .addRoleOption((o) => o.setName('helper-role').setDescription('Pinged when the poster says "Not what I asked"')))
+    .addSubcommand((s) =>
+      s
+        .setName('shadow')
+        .setDescription("What the bot would have answered, to grade, and the precision so far")
+        .addChannelOption((o) => o.setName('channel').setDescription('Only this channel'))),
 
   async execute(interaction, ctx) {
     // Server admins can override who sees the command; the permission is checked again here.
@@ -37,6 +59,10 @@ export default {
     } else if (sub === 'unanswered') {
       const report = await buildReport(ctx.store, ctx.knowledge.matcher, { limit: 10 });
       await send(interaction, toDiscordPayload(renderReportForDiscord(report), { ephemeral: true }));
+    } else if (sub === 'auto-answer') {
+      await send(interaction, await autoAnswerSetting(interaction, ctx));
+    } else if (sub === 'shadow') {
+      await send(interaction, await shadowView(ctx, interaction.guildId, interaction.options.getChannel('channel')?.id ?? null));
     } else {
       const status = statusReply({
         kb: ctx.knowledge.matcher.kb,
@@ -45,6 +71,7 @@ export default {
         served: await ctx.store.servedCounts(),
         startedAt: ctx.startedAt,
         now: new Date(),
+        autoAnswer: await autoAnswerSettingsText(ctx, interaction.guildId),
       });
       await send(interaction, toDiscordPayload(status, { ephemeral: true }));
     }

@@ -43,6 +43,10 @@ export const envSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
       .optional()
       .describe('Use this PostgreSQL database instead of SQLite.'),
+    AUTO_ANSWER: z
+      .stringbool()
+      .default(false)
+      .describe('Read help channels and forum posts to answer them (asks Discord for the Guild Messages and Message Content intents).'),
     GATEWAY_WATCHDOG_SECONDS: z.coerce.number().int().min(2).max(3600).default(120)
       .describe('Exit (for a supervisor to restart) when the gateway stays silent this long.'),
   })

@@ -3,12 +3,15 @@ import { parseButtonId } from '../replies/custom-ids.js';
 import { noticePayload, toDiscordPayload } from '../replies/discord.js';
 import { REPLY_MESSAGES as M } from '../replies/messages.js';
 import { replyForEntry } from '../replies/reply.js';
+import { handleAutoAnswerButton, handleGradeButton } from './auto-answer-buttons.js';
 import type { BotContext } from './context.js';
 import { send } from './respond.js';
 
-/** Buttons on answers: votes and "show this entry". Anything else is ignored politely. */
+/** Buttons on answers: votes, "show this entry", auto-answer verdicts and shadow grades. Anything else is ignored politely. */
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const action = parseButtonId(interaction.customId);
+  if (action?.kind === 'auto') return handleAutoAnswerButton(interaction, ctx, action);
+  if (action?.kind === 'grade') return handleGradeButton(interaction, ctx, action);
   const entry = action ? ctx.knowledge.matcher.entry(action.entryId) : undefined;
   if (!action || !entry) {
     await send(interaction, noticePayload(action ? M.unknownEntry : M.staleButton));

@@ -7,13 +7,23 @@ export interface ClientOptionsExtra {
 }
 
 /**
- * A client that keeps only what an FAQ bot needs: it reads no messages from the gateway
- * (the message menu brings its target along), so message, member and presence caches
+ * Intents asked of Discord. Without AUTO_ANSWER, no privileged one: the bot reads no
+ * messages (the message menu brings its target along). With it, guild messages and their
+ * content, for the help channels and forum posts moderators turn on.
+ */
+export function intentsFor(config: Pick<Config, 'AUTO_ANSWER'>): GatewayIntentBits[] {
+  return config.AUTO_ANSWER
+    ? [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent]
+    : [GatewayIntentBits.Guilds];
+}
+
+/**
+ * A client that keeps only what an FAQ bot needs, so message, member and presence caches
  * stay empty and memory stays flat however long it runs.
  */
 export function createClient(config: Config, extra: ClientOptionsExtra = {}): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: intentsFor(config),
     partials: [Partials.Message, Partials.Channel],
     rest: {
       ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
@@ -25,7 +35,9 @@ export function createClient(config: Config, extra: ClientOptionsExtra = {}): Cl
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 0,
-      GuildMemberManager: { maxSize: 0, keepOverLimit: (m) => m.id === m.client.user?.id },
+      // Auto-answers read a message's member (its roles decide whether it is a moderator's)
+      // as it arrives; a few recent ones are enough for that, and the bot's own is kept.
+      GuildMemberManager: { maxSize: config.AUTO_ANSWER ? 50 : 0, keepOverLimit: (m) => m.id === m.client.user?.id },
       UserManager: { maxSize: 0, keepOverLimit: (u) => u.id === u.client.user?.id },
       PresenceManager: 0,
       ReactionManager: 0,

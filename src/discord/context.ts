@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ChannelSettings } from '../auto-answer/settings.js';
 import type { LiveKnowledge } from '../live/live-knowledge.js';
 import type { Store } from '../store/types.js';
 
@@ -11,4 +12,8 @@ export interface BotContext {
   readonly store: Store;
   readonly logger: Logger;
   readonly startedAt: Date;
+  /** Auto-answer settings per channel (shared through the store). */
+  readonly settings: ChannelSettings;
+  /** Whether this process reads messages (AUTO_ANSWER=true on the gateway). */
+  readonly readsMessages: boolean;
 }

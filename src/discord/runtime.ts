@@ -3,7 +3,9 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/env.js';
 import { formatIssue } from '../knowledge/types.js';
 import { LiveKnowledge } from '../live/live-knowledge.js';
+import { ChannelSettings } from '../auto-answer/settings.js';
 import { openStore } from '../store/open.js';
+import { listenForQuestions } from './auto-answer.js';
 import { createClient, type ClientOptionsExtra } from './client.js';
 import type { CommandModule } from './command.js';
 import type { BotContext } from './context.js';
@@ -38,7 +40,9 @@ export async function createRuntime(config: Config, logger: Logger, options: Run
   }
   const knowledge = opened;
   const store = await openStore({ path: config.DATABASE_PATH, url: config.DATABASE_URL, logger });
-  const ctx: BotContext = { knowledge, store, logger, startedAt: new Date() };
+  // HTTP replicas get no gateway events: only a gateway process can read messages.
+  const readsMessages = config.AUTO_ANSWER && config.INTERACTIONS_PORT === undefined;
+  const ctx: BotContext = { knowledge, store, logger, startedAt: new Date(), settings: new ChannelSettings(store), readsMessages };
   let commands: Map<string, CommandModule>;
   try {
     commands = new Map(await loadCommands());
@@ -60,6 +64,14 @@ export async function createRuntime(config: Config, logger: Logger, options: Run
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
   });
+  if (readsMessages) {
+    listenForQuestions(client, ctx, (start) => {
+      if (!accepting) return;
+      const work = start();
+      inFlight.add(work);
+      void work.finally(() => inFlight.delete(work));
+    });
+  }
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'));
 

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/env.js';
 import { createLogger } from '../logging.js';
 import type { BotContext } from './context.js';
+import { DISCORD_MESSAGES as DM } from './messages.js';
 import { createRuntime, StartupError, type RuntimeOptions } from './runtime.js';
 import { startWatchdog } from './watchdog.js';
 
@@ -32,18 +33,30 @@ export async function startBot(
       'ready',
     );
   });
-  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'gateway disconnected'));
+  // 4014 is not retried by discord.js: once while starting it fails login (below); later, the
+  // gateway stays down and the watchdog ends the process. Either way the line says what to do.
+  let disallowedIntents = false;
+  let loggedIn = false;
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    if (event.code === 4014) {
+      disallowedIntents = true;
+      if (loggedIn) logger.error({ shardId, code: event.code }, DM.disallowedIntents);
+    } else logger.warn({ shardId, code: event.code }, 'gateway disconnected');
+  });
   client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'gateway resumed'));
   client.on(Events.ShardError, (err, shardId) => logger.warn({ err, shardId }, 'gateway error'));
 
   try {
     await client.login(config.DISCORD_TOKEN);
+    loggedIn = true;
   } catch (err) {
     await runtime.stop();
     const code = (err as { code?: string }).code;
     throw new StartupError(
-      code === 'TokenInvalid'
+      disallowedIntents
+        ? DM.disallowedIntents
+        : code === 'TokenInvalid'
         ? 'Discord refused DISCORD_TOKEN (reset it in the Developer Portal, Bot page)'
         : `cannot reach Discord${config.DISCORD_API_URL ? ` at ${config.DISCORD_API_URL}` : ''}: ${(err as Error).message}`,
     );

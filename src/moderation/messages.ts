@@ -23,6 +23,16 @@ export const REPORT_MESSAGES = {
   staleTitle: 'Entries past their review date',
   noStale: 'None: every review_by date is still ahead (or none is set).',
   stale: (entryId: string, file: string, reviewBy: string) => `- ${entryId} in ${file}: due for review on ${reviewBy}`,
+  shadowTitle: 'Auto-answers and shadow mode',
+  noSettings: 'No channel is set up for auto-answers (/faq-admin auto-answer).',
+  setting: (guildId: string, channelId: string, mode: string, threshold: number, helper: string | null) =>
+    `- server ${guildId}, channel ${channelId}: ${mode}${mode === 'off' ? '' : ` at ${pct(threshold)}`}${helper === null ? '' : `, helper role ${helper}`}`,
+  precision: (graded: number, right: number) =>
+    graded === 0 ? 'No would-be answer graded yet (/faq-admin shadow).' : `Of ${graded} graded, ${right} right (${pct(right / graded)}).`,
+  suggested: (threshold: number, kept: number) => `To keep precision at 95%: min-confidence ${threshold.toFixed(2)} (keeps ${kept} of the graded).`,
+  noSuggestion: 'No threshold keeps 95% of the graded answers right yet.',
+  shadowLine: (at: string, channelId: string, confidence: number, entryId: string, question: string, would: boolean, right: boolean | null) =>
+    `- ${at.slice(0, 16).replace('T', ' ')} channel ${channelId}: "${question}" → ${entryId} (${pct(confidence)}${would ? '' : ', below threshold'})${right === null ? '' : right ? ' right' : ' WRONG'}`,
 } as const;
 
 export const CLI_MESSAGES = {

@@ -30,5 +30,14 @@ export function renderReportText(report: Report): string {
   lines.push('', M.staleTitle, '');
   if (report.stale.length === 0) lines.push(M.noStale);
   for (const s of report.stale) lines.push(M.stale(s.entryId, s.file, s.reviewBy));
+  const { shadow } = report;
+  lines.push('', M.shadowTitle, '');
+  if (shadow.settings.length === 0) lines.push(M.noSettings);
+  for (const s of shadow.settings) lines.push(M.setting(s.guildId, s.channelId, s.mode, s.minConfidence ?? shadow.defaultMinConfidence, s.helperRoleId));
+  if (shadow.latest.length > 0 || shadow.precision.graded > 0) {
+    const p = shadow.precision;
+    lines.push(M.precision(p.graded, p.right), p.suggested ? M.suggested(p.suggested.threshold, p.suggested.kept) : M.noSuggestion);
+    for (const r of shadow.latest) lines.push(M.shadowLine(r.askedAt, r.channelId, r.confidence, r.entryId, r.question, r.wouldAnswer, r.right));
+  }
   return `${lines.join('\n')}\n`;
 }

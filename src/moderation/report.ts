@@ -1,7 +1,10 @@
 import { dayOf, staleEntries, type StaleEntry } from '../knowledge/freshness.js';
 import { Analyzer } from '../search/analyzer.js';
 import type { Matcher } from '../search/matcher.js';
-import type { AskKind, Store, StoreStatus, UnansweredRow } from '../store/types.js';
+import { AUTO_ANSWER_DEFAULTS } from '../auto-answer/decide.js';
+import { precisionOf, type Precision } from '../auto-answer/precision.js';
+import { shadowItems, type ShadowItem } from '../auto-answer/shadow.js';
+import type { AskKind, AutoAnswerSetting, Store, StoreStatus, UnansweredRow } from '../store/types.js';
 
 /**
  * What members asked without a good answer, grouped when they are rewordings of each other,
@@ -57,12 +60,22 @@ export interface NotHelpfulEntry {
   notHelpful: number;
 }
 
+/** Auto-answer settings and what shadow mode has measured, over every server in the store. */
+export interface ShadowReport {
+  settings: AutoAnswerSetting[];
+  defaultMinConfidence: number;
+  precision: Precision;
+  /** The latest would-be answers, newest first. */
+  latest: ShadowItem[];
+}
+
 export interface Report {
   status: StoreStatus;
   groups: ReportGroup[];
   notHelpful: NotHelpfulEntry[];
   /** Entries past their review_by date, the longest overdue first. */
   stale: StaleEntry[];
+  shadow: ShadowReport;
 }
 
 export interface ReportOptions {
@@ -86,7 +99,15 @@ export async function buildReport(store: Store, matcher: Matcher, opts: ReportOp
     .sort((a, b) => b.notHelpful - a.notHelpful || a.helpful - b.helpful || a.entryId.localeCompare(b.entryId))
     .slice(0, Math.max(0, o.limit))
     .map((f) => ({ ...f, question: matcher.entry(f.entryId)?.question ?? null }));
-  return { status: store.status(), groups, notHelpful, stale: staleEntries(matcher.kb.entries, dayOf(o.now ?? new Date())) };
+  const settings = await store.autoAnswerSettings();
+  const shadowRows = await shadowItems(store, settings);
+  const shadow: ShadowReport = {
+    settings,
+    defaultMinConfidence: AUTO_ANSWER_DEFAULTS.minConfidence,
+    precision: precisionOf(shadowRows),
+    latest: shadowRows.slice(0, Math.max(0, o.limit)),
+  };
+  return { status: store.status(), groups, notHelpful, stale: staleEntries(matcher.kb.entries, dayOf(o.now ?? new Date())), shadow };
 }
 
 /**

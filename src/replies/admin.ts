@@ -31,9 +31,11 @@ export interface BotStatus {
   startedAt: Date;
   /** Now: review dates before today are overdue. */
   now: Date;
+  /** The auto-answer settings, one line each (empty: none). */
+  autoAnswer?: readonly string[];
 }
 
-export function statusReply({ kb, problem, store, served, startedAt, now }: BotStatus): Reply {
+export function statusReply({ kb, problem, store, served, startedAt, now, autoAnswer = [] }: BotStatus): Reply {
   const top = served.slice(0, 5).map((s) => `\`${s.entryId}\` ${s.count}`).join(', ') || 'none yet';
   const stale = staleEntries(kb.entries, dayOf(now));
   const overdue = stale.slice(0, 5).map((s) => `\`${s.entryId}\` (${s.reviewBy})`);
@@ -48,6 +50,7 @@ export function statusReply({ kb, problem, store, served, startedAt, now }: BotS
     `**Most served:** ${top}`,
     `**Due for review:** ${overdue.join(', ') || 'none'}`,
     `**Up since:** ${startedAt.toISOString()}`,
+    `**${M.autoAnswerAdmin.settingsTitle}:** ${autoAnswer.length === 0 ? M.autoAnswerAdmin.noSettings : `\n${autoAnswer.join('\n')}`}`,
   ];
   return adminReply(M.statusTitle, lines.join('\n'));
 }

@@ -2,7 +2,8 @@ import { clip, truncate } from './truncate.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 import { REPLY_MESSAGES as M } from './messages.js';
 import type { Reply } from './reply.js';
-import { showId, voteId } from './custom-ids.js';
+import { autoAnswerId, gradeId, showId, voteId } from './custom-ids.js';
+import type { ShadowSummary } from './shadow.js';
 import { escapeForDiscord } from './escape.js';
 
 /**
@@ -14,7 +15,7 @@ export interface DiscordPayload {
   content?: string;
   embeds: Embed[];
   components: ActionRow[];
-  allowedMentions: { parse: []; users: string[]; roles: []; repliedUser: false };
+  allowedMentions: { parse: []; users: string[]; roles: string[]; repliedUser: false };
   ephemeral: boolean;
 }
 
@@ -119,6 +120,72 @@ function buttons(reply: Reply, options: PayloadOptions): ActionRow[] {
 
 function escapeLinkText(text: string): string {
   return text.replace(/[[\]\\]/g, (c) => `\\${c}`);
+}
+
+/**
+ * An auto-answer posted in a help channel or forum post: the answer and its sources, with
+ * Solved / Not what I asked for the poster. It pings nobody and never shows the member's
+ * words back (they are right above it).
+ */
+export function autoAnswerPayload(reply: Reply, posterId: string): DiscordPayload {
+  const base = toDiscordPayload(reply, { feedback: false });
+  const AA = M.autoAnswer;
+  const entryId = reply.entryId ?? '';
+  const verdicts: Button[] = [
+    { type: 2, style: 3, label: AA.solved, emoji: { name: '✅' }, custom_id: autoAnswerId('solved', posterId, entryId) },
+    { type: 2, style: 2, label: AA.notIt, custom_id: autoAnswerId('not-it', posterId, entryId) },
+  ];
+  const links = base.components[0]?.components.filter((b) => b.style === 5) ?? [];
+  return {
+    embeds: base.embeds,
+    components: [{ type: 1, components: [...verdicts, ...links].slice(0, L.buttonsPerRow) }],
+    allowedMentions: { parse: [], users: [], roles: [], repliedUser: false },
+    ephemeral: false,
+  };
+}
+
+/** Asking for a human after "Not what I asked": pings the helper role set for the channel, and nobody else. */
+export function helperPayload(helperRoleId: string | null): DiscordPayload {
+  const AA = M.autoAnswer;
+  return {
+    content: truncate(helperRoleId ? AA.helperPing(`<@&${helperRoleId}>`) : AA.humanWillLook, L.content),
+    embeds: [],
+    components: [],
+    allowedMentions: { parse: [], users: [], roles: helperRoleId ? [helperRoleId] : [], repliedUser: false },
+    ephemeral: false,
+  };
+}
+
+/** Shadow mode for moderators: precision, the threshold to use, the latest records with Right / Wrong buttons. */
+export function shadowPayload(title: string, summary: ShadowSummary, channelId: string | null, empty: string): DiscordPayload {
+  const A = M.autoAnswerAdmin;
+  const head = `${summary.precision}\n${summary.threshold}`;
+  const shown = summary.lines.slice(0, L.actionRows);
+  let body = head;
+  for (const l of shown) {
+    const next = `${body}\n\n${escapeRecord(l.text)}`;
+    if (next.length > L.embedDescription) break;
+    body = next;
+  }
+  if (shown.length === 0) body = `${head}\n\n${empty}`;
+  return {
+    embeds: [{ title: truncate(title, L.embedTitle), description: body, color: COLORS.notice }],
+    components: shown.map((l, i) => ({
+      type: 1 as const,
+      components: [
+        { type: 2 as const, style: 3 as const, label: A.right(i + 1), custom_id: gradeId(l.row.id, true, channelId) },
+        { type: 2 as const, style: 4 as const, label: A.wrong(i + 1), custom_id: gradeId(l.row.id, false, channelId) },
+      ],
+    })),
+    allowedMentions: { parse: [], users: [], roles: [], repliedUser: false },
+    ephemeral: true,
+  };
+}
+
+// A recorded question is member text: it may not ping or restyle the view. Cut to a line.
+function escapeRecord(text: string): string {
+  const [head, ...rest] = text.split('\n');
+  return [head, ...rest.map((r) => truncate(escapeForDiscord(r), 300))].join('\n');
 }
 
 /** A short private text reply (errors, confirmations). */

@@ -41,4 +41,46 @@ export const REPLY_MESSAGES = Object.freeze({
   reloadFailed: 'Still serving the last good version.',
   statusTitle: 'FAQ bot status',
   reportTitle: 'Unanswered questions and unhelpful answers',
+  /** Auto-answers in help channels and forum posts. */
+  autoAnswer: Object.freeze({
+    footer: (percent: number) => `Automatic answer from the FAQ · match ${percent}% · only the person who asked can use the buttons`,
+    solved: 'Solved',
+    notIt: 'Not what I asked',
+    onlyPoster: 'Only the person who asked can use these buttons.',
+    solvedThanks: 'Glad it helped! Marked as solved.',
+    solvedNoTag: "Glad it helped! (I couldn't tag the post as solved: I need the Manage Threads permission there.)",
+    alreadyMarked: 'You already told me about this answer; thanks!',
+    notItThanks: "Thanks for saying so; moderators will see that the FAQ missed this.",
+    helperPing: (role: string) => `${role}: the automatic answer above did not help; could someone take a look?`,
+    humanWillLook: 'The automatic answer above did not help. A human will take a look.',
+    unavailable: "Thanks! That can't be saved right now, though; please try again later.",
+  }),
+  /** /faq-admin auto-answer, shadow and stats. */
+  autoAnswerAdmin: Object.freeze({
+    wrongChannelType: 'Auto-answers work in text, forum and media channels only; pick one of those.',
+    saved: (channel: string, mode: string, threshold: number, helper: string | null) =>
+      `${channel}: ${mode === 'off' ? 'auto-answers off' : mode === 'shadow' ? 'shadow mode: the bot records what it would answer and says nothing' : 'the bot answers new questions'}` +
+      (mode === 'off' ? '.' : ` when at least ${Math.round(threshold * 100)}% sure.`) +
+      (helper ? ` "Not what I asked" pings ${helper}.` : ''),
+    tooMany: 'This server has the most channels set up that the bot keeps; set one of them to off first.',
+    notSaved: "The setting could not be saved: the bot's database is not recording right now (see /faq-admin stats).",
+    notReading:
+      'Note: this bot process does not read messages (AUTO_ANSWER is not set here). A gateway process with AUTO_ANSWER=true must run for this to take effect.',
+    settingsTitle: 'Auto-answers',
+    noSettings: 'No channel is set up (use /faq-admin auto-answer).',
+    settingLine: (channel: string, mode: string, threshold: number, helper: string | null) =>
+      `${channel}: **${mode}**${mode === 'off' ? '' : `, at ${Math.round(threshold * 100)}%`}${helper ? `, helpers ${helper}` : ''}`,
+    shadowTitle: (where: string | null) => (where ? `Shadow mode in ${where}` : 'Shadow mode'),
+    shadowEmpty: 'Nothing recorded yet: shadow mode records the questions the bot would have answered in channels set to shadow.',
+    shadowLine: (n: number, percent: number, entry: string, question: string, would: boolean, grade: boolean | null) =>
+      `**${n}.** ${percent}% → \`${entry}\`${would ? '' : ' (below threshold)'} ${grade === null ? '' : grade ? '✅' : '❌'}\n“${question}”`,
+    precision: (graded: number, right: number) =>
+      graded === 0 ? 'No would-be answer graded yet: press Right or Wrong below.' : `Of ${graded} graded, ${right} right (${Math.round((right / graded) * 100)}%).`,
+    suggested: (threshold: number, kept: number, target: number) =>
+      `To keep precision at ${Math.round(target * 100)}%: min-confidence ${threshold.toFixed(2)} (keeps ${kept} of the graded).`,
+    noSuggestion: (target: number) => `No threshold keeps ${Math.round(target * 100)}% of the graded answers right yet.`,
+    right: (n: number) => `Right #${n}`,
+    wrong: (n: number) => `Wrong #${n}`,
+    gradeMissing: 'That record is gone (it may have expired).',
+  }),
 });

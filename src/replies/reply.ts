@@ -65,3 +65,8 @@ export function replyForArticle(article: Article): Reply {
     private: false,
   };
 }
+
+/** An auto-answer: the entry and its sources, footed with the confidence; no related questions. */
+export function replyForAutoAnswer(entry: Entry, confidence: number): Reply {
+  return { ...replyForEntry(entry, confidence), footer: M.autoAnswer.footer(Math.round(confidence * 100)), suggestions: [] };
+}

@@ -65,6 +65,27 @@ describe('the bot process', () => {
     expect(bot.output()).not.toContain('this-is-not-the-right-token-at-all');
   });
 
+  it('given AUTO_ANSWER=true and Message Content not enabled for the application, then one line naming the toggle and exit 1, no retry loop', async () => {
+    await fake.close();
+    fake = await startFakeDiscord({ token: BOT_TOKEN, heartbeatIntervalMs: 500, privilegedIntents: 0 });
+    const bot = run({ DISCORD_API_URL: fake.apiUrl, AUTO_ANSWER: 'true' });
+    const { code, ms } = await bot.exit;
+    expect(code).toBe(1);
+    expect(ms).toBeLessThan(15_000);
+    // Guilds, Guild Messages, Message Content; asked once.
+    expect(fake.identified.map((i) => i.intents)).toEqual([1 | (1 << 9) | (1 << 15)]);
+    const stderr = bot.output().split('\n').filter((l) => l.startsWith('cannot start:'));
+    expect(stderr).toEqual([expect.stringContaining('Bot → Privileged Gateway Intents → Message Content Intent')]);
+  });
+
+  it('given AUTO_ANSWER unset, then no privileged intent is asked for', async () => {
+    const bot = run({});
+    await until(() => bot.output().includes('"ready"'), 'ready');
+    expect(fake.identified.map((i) => i.intents)).toEqual([1]);
+    bot.child.kill('SIGTERM');
+    expect((await bot.exit).code).toBe(0);
+  });
+
   it('given an API that cannot be reached, then a fast, clear, non-zero exit', async () => {
     const bot = run({ DISCORD_API_URL: 'http://127.0.0.1:9/api' });
     const { code, ms } = await bot.exit;

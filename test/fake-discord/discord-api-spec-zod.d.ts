@@ -20,4 +20,7 @@ declare module 'discord-api-spec/zod' {
   export const IncomingWebhookUpdateRequestPartialSchema: SpecSchema;
   export const ApplicationCommandUpdateRequestSchema: SpecSchema;
   export const ApplicationCommandCreateRequestSchema: SpecSchema;
+  export const MessageCreateRequestSchema: SpecSchema;
+  export const UpdateThreadRequestPartialSchema: SpecSchema;
+  export const UpdateGuildChannelRequestPartialSchema: SpecSchema;
 }

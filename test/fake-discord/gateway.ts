@@ -13,6 +13,29 @@ export interface GatewayOptions {
   guilds: GuildSeed[];
   heartbeatIntervalMs: number;
   url: () => string;
+  /** Privileged intents the application has enabled in the Developer Portal; asking for others closes with 4014. */
+  privilegedIntents: number;
+}
+
+/** GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT. */
+export const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
+const GUILD_MESSAGES = 1 << 9;
+const MESSAGE_CONTENT = 1 << 15;
+
+/**
+ * What a session with these intents receives of an event, like Discord: guild messages only
+ * with GUILD_MESSAGES, and without MESSAGE_CONTENT their content, embeds, attachments and
+ * components come empty unless the bot is mentioned. null: not delivered.
+ */
+function forIntents(t: string, d: unknown, intents: number, botId: string): unknown {
+  if (t !== 'MESSAGE_CREATE' && t !== 'MESSAGE_UPDATE' && t !== 'MESSAGE_DELETE') return d;
+  const m = d as Record<string, unknown>;
+  if (!m.guild_id) return d;
+  if ((intents & GUILD_MESSAGES) === 0) return null;
+  const mentioned = Array.isArray(m.mentions) && m.mentions.some((u: { id?: string }) => u.id === botId);
+  const own = (m.author as { id?: string } | undefined)?.id === botId;
+  if ((intents & MESSAGE_CONTENT) !== 0 || mentioned || own || t === 'MESSAGE_DELETE') return d;
+  return { ...m, content: '', embeds: [], attachments: [], components: [] };
 }
 
 export interface Dispatched {
@@ -21,6 +44,8 @@ export interface Dispatched {
   s: number;
   d: unknown;
   at: number;
+  /** The session's intents exclude this event, so it was not sent. */
+  withheld?: boolean;
 }
 
 export interface Identified {
@@ -119,6 +144,10 @@ export class Gateway extends EventEmitter {
     if (!Array.isArray(shard) || !Number.isInteger(shard[1]) || shard[1] < 1 || !(shard[0] >= 0 && shard[0] < shard[1]))
       return conn.ws.close(4010, 'Invalid shard.');
     if (!Number.isInteger(d.intents)) return conn.ws.close(4013, 'Invalid intent(s).');
+    if (((d.intents as number) & PRIVILEGED_INTENTS & ~this.opts.privilegedIntents) !== 0) {
+      this.identified.push({ shard: [shard[0], shard[1]], intents: d.intents as number, at: performance.now() });
+      return conn.ws.close(4014, 'Disallowed intent(s).');
+    }
     // A fresh IDENTIFY supersedes any earlier session for the same shard.
     for (const [id, s] of this.sessions) if (s.shard[0] === shard[0]) this.sessions.delete(id);
     const session: Session = { id: randomToken().slice(0, 32), shard: [shard[0], shard[1]], intents: d.intents as number, seq: 0, log: [], conn };
@@ -164,7 +193,9 @@ export class Gateway extends EventEmitter {
     this.emit('change');
   }
 
-  private push(session: Session, t: string, d: unknown): Dispatched {
+  private push(session: Session, t: string, given: unknown): Dispatched {
+    const d = forIntents(t, given, session.intents, this.opts.botUser.id);
+    if (d === null) return { shard: session.shard[0], t, s: session.seq, d: given, at: performance.now(), withheld: true };
     const entry = { s: ++session.seq, t, d };
     session.log.push(entry);
     const rec: Dispatched = { shard: session.shard[0], ...entry, at: performance.now() };

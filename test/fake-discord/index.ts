@@ -2,20 +2,49 @@ import { performance } from 'node:perf_hooks';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIApplicationCommandInteractionDataOption, APIUser } from 'discord.js';
-import { Gateway, type Dispatched, type Identified } from './gateway.js';
+import { Channels, type MemberMessage } from './channels.js';
+import { Gateway, PRIVILEGED_INTENTS, type Dispatched, type Identified } from './gateway.js';
 import { ensureFocused, InteractionRegistry, type InteractionCtx, type InteractionHandle, type InteractionState, type RecordedRequest, type World } from './interactions.js';
-import { makeUser, snowflake, type GuildSeed } from './objects.js';
+import { forumTag, guildChannel, isThread, makeUser, role, snowflake, threadChannel, type GuildSeed } from './objects.js';
 import { RestServer, type FaultMatch, type Reply } from './server.js';
 
 export type { CallbackBody, InteractionCtx, InteractionHandle, RecordedRequest } from './interactions.js';
 export type { Dispatched, Identified } from './gateway.js';
 export type { FaultMatch, Reply } from './server.js';
 export type { GuildSeed } from './objects.js';
+export type { MemberMessage } from './channels.js';
+
+type Obj = Record<string, unknown>;
+
+export interface ChannelSpec {
+  /** 0 text, 5 announcement, 15 forum, 16 media, 2 voice, 4 category... */
+  type: number;
+  name: string;
+  /** Forum/media tags by name (each gets an id). */
+  tags?: string[];
+  guildId?: string;
+  extra?: Obj;
+}
+
+export interface ForumPost {
+  title: string;
+  content: string;
+  userId?: string;
+  roles?: string[];
+  attachments?: Obj[];
+  /**
+   * The order of the two gateway events: THREAD_CREATE then MESSAGE_CREATE (the usual case),
+   * MESSAGE_CREATE first (it happens), or THREAD_CREATE alone.
+   */
+  order?: 'thread-first' | 'message-first' | 'thread-only';
+}
 
 export interface FakeDiscordOptions {
   token?: string;
   applicationId?: string;
   guilds?: { id: string; name?: string }[];
+  /** Privileged intents enabled in the Developer Portal (default: all); asking for one not enabled closes with 4014. */
+  privilegedIntents?: number;
   /** Shard count recommended by GET /gateway/bot (discord.js uses it with shards: 'auto'). */
   shards?: number;
   heartbeatIntervalMs?: number;
@@ -64,6 +93,23 @@ export interface FakeDiscord {
    * endpoint); null restores the gateway. The handle's shard is then -1.
    */
   useTransport(transport: ((payload: Record<string, unknown>) => void) | null): void;
+  /** A role in the guild (before the bot connects, or announced with GUILD_ROLE_CREATE after). */
+  createRole(name: string, permissions: bigint, guildId?: string): Obj;
+  /** A channel; announced with CHANNEL_CREATE once the bot is connected. */
+  createChannel(spec: ChannelSpec): Obj;
+  channel(id: string): Obj | undefined;
+  /** A member posts in a channel or thread: MESSAGE_CREATE. */
+  post(channelId: string, message: MemberMessage): Obj;
+  /** A member opens a forum (or media) post: THREAD_CREATE, then MESSAGE_CREATE of the starter message, whose id is the thread's. */
+  forumPost(forumId: string, post: ForumPost): { thread: Obj; message: Obj };
+  /** Delivers an earlier event once more, as a resumed or duplicated gateway would. */
+  redeliver(event: Dispatched, guildId?: string | null): Dispatched;
+  /** Every message in a channel or thread, the bot's included, oldest first. */
+  messagesIn(channelId: string): Obj[];
+  /** Archive, lock or retag a thread as a moderator would (THREAD_UPDATE). */
+  updateThread(threadId: string, patch: Obj): void;
+  deleteMessage(channelId: string, messageId: string): void;
+  deleteChannel(channelId: string): void;
   close(): Promise<void>;
 }
 
@@ -78,18 +124,30 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     name: g.name ?? `Fake Guild ${i + 1}`,
     channelId: snowflake(),
     ownerId: '300000000000000000',
+    channels: [],
+    roles: [],
   }));
-  const world: World = { applicationId, botUser, guilds, commandIds: new Map() };
+  let gateway: Gateway | undefined;
+  // Before any shard has identified there is nobody to tell: GUILD_CREATE will list it.
+  const connected = (): boolean => gateway !== undefined && gateway.identified.length > 0;
+  const channels = new Channels(guilds, botUser, (t, d, guildId) => {
+    if (connected()) gateway!.dispatch(t, d, guildId);
+  });
+  const world: World = { applicationId, botUser, guilds, commandIds: new Map(), channelOf: (id) => channels.get(id) };
   const registry = new InteractionRegistry(world);
   let port = 0;
   const gatewayUrl = (): string => `ws://127.0.0.1:${port}`;
   const rest = new RestServer(
-    { token, applicationId, botUser, guilds, shards, gatewayUrl, responseWindowMs: opts.responseWindowMs ?? 3000, tokenLifetimeMs: opts.tokenLifetimeMs ?? 15 * 60_000 },
+    { token, applicationId, botUser, guilds, shards, gatewayUrl, responseWindowMs: opts.responseWindowMs ?? 3000, tokenLifetimeMs: opts.tokenLifetimeMs ?? 15 * 60_000, channels },
     registry,
     world.commandIds,
   );
   const server = createServer((req, res) => void rest.handle(req, res));
-  const gateway = new Gateway(server, { token, botUser, applicationId, guilds, heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41250, url: gatewayUrl });
+  gateway = new Gateway(server, {
+    token, botUser, applicationId, guilds, heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41250, url: gatewayUrl,
+    privilegedIntents: opts.privilegedIntents ?? PRIVILEGED_INTENTS,
+  });
+  const gw = gateway;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -103,7 +161,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       transport(state.payload);
       return registry.handle(state, -1);
     }
-    const rec = gateway.dispatch('INTERACTION_CREATE', state.payload, state.guildId);
+    const rec = gw.dispatch('INTERACTION_CREATE', state.payload, state.guildId);
     state.dispatchedAt = rec.at;
     return registry.handle(state, rec.shard);
   };
@@ -122,18 +180,18 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     botUser,
     guilds,
     requests: rest.requests,
-    dispatched: gateway.dispatched,
-    identified: gateway.identified,
+    dispatched: gw.dispatched,
+    identified: gw.identified,
     reset() {
       rest.reset();
-      gateway.dispatched.length = 0;
+      gw.dispatched.length = 0;
     },
     failNext: (match, reply, times = 1) => rest.failNext(match, reply, times),
     useTransport(next) {
       transport = next;
     },
-    whenReady: (shardCount = shards, timeoutMs = 10_000) => gateway.whenReady(shardCount, timeoutMs),
-    dispatchEvent: (t, d, guildId) => gateway.dispatch(t, d, guildId),
+    whenReady: (shardCount = shards, timeoutMs = 10_000) => gw.whenReady(shardCount, timeoutMs),
+    dispatchEvent: (t, d, guildId) => gw.dispatch(t, d, guildId),
     interaction: (type, data, ctx, message) => send(registry.build(type, data, ctx, message)),
     slash: (name, options = [], ctx) => send(registry.build(2, registry.commandData(name, 1, { options }), ctx)),
     autocomplete: (name, options, ctx) => send(registry.build(4, registry.commandData(name, 1, { options: ensureFocused(options) }), ctx)),
@@ -148,10 +206,46 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       const msg = registry.message(partial, c.channelId, guildOf(c), true);
       return send(registry.build(3, { custom_id: customId, component_type: 2 }, c, msg));
     },
-    dropConnections: (code = 4000) => gateway.dropConnections(code),
-    silence: (forever?: boolean) => gateway.silence(forever),
+    dropConnections: (code = 4000) => gw.dropConnections(code),
+    silence: (forever?: boolean) => gw.silence(forever),
+    createRole(name, permissions, guildId = guilds[0]!.id) {
+      const guild = guilds.find((g) => g.id === guildId)!;
+      const r = role(snowflake(), name, permissions, guild.roles.length + 1);
+      guild.roles.push(r);
+      if (connected()) gw.dispatch('GUILD_ROLE_CREATE', { guild_id: guildId, role: r }, guildId);
+      return r;
+    },
+    createChannel(spec) {
+      const guildId = spec.guildId ?? guilds[0]!.id;
+      const tags = spec.tags?.map(forumTag);
+      return channels.add(guildId, guildChannel(guildId, spec.type, spec.name, { ...(tags ? { available_tags: tags } : {}), ...spec.extra }), connected());
+    },
+    channel: (id) => channels.get(id),
+    post: (channelId, message) => channels.memberMessage(channelId, message),
+    forumPost(forumId, post) {
+      const forum = channels.get(forumId);
+      if (!forum || (forum.type !== 15 && forum.type !== 16)) throw new Error(`fake-discord: ${forumId} is not a forum or media channel`);
+      const userId = post.userId ?? '300000000000000001';
+      const guildId = String(forum.guild_id);
+      const order = post.order ?? 'thread-first';
+      const thread = channels.add(guildId, threadChannel(guildId, forumId, userId, post.title), connected() && order !== 'message-first');
+      const message = channels.memberMessage(String(thread.id), {
+        content: post.content, userId, roles: post.roles ?? [], attachments: post.attachments ?? [], id: String(thread.id), undelivered: order === 'thread-only',
+      });
+      if (order === 'message-first' && connected()) channels.announce(thread);
+      return { thread, message };
+    },
+    redeliver: (event, guildId) => gw.dispatch(event.t, event.d, guildId ?? ((event.d as Obj).guild_id as string | undefined) ?? null),
+    messagesIn: (channelId) => channels.messagesIn(channelId),
+    updateThread(threadId, patch) {
+      const thread = channels.get(threadId);
+      if (!thread || !isThread(thread)) throw new Error(`fake-discord: ${threadId} is not a thread`);
+      channels.patchThread(thread, patch);
+    },
+    deleteMessage: (channelId, messageId) => channels.deleteMessage(channelId, messageId),
+    deleteChannel: (channelId) => channels.deleteChannel(channelId),
     async close() {
-      await gateway.close();
+      await gw.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -84,6 +84,8 @@ export interface World {
   botUser: APIUser;
   guilds: GuildSeed[];
   commandIds: Map<string, string>;
+  /** The channels the fake knows (forums, threads...), so an interaction there reports the real channel. */
+  channelOf: (id: string) => Obj | undefined;
 }
 
 export class InteractionRegistry extends EventEmitter {
@@ -138,7 +140,7 @@ export class InteractionRegistry extends EventEmitter {
             guild: { id: guild.id, locale: 'en-US', features: [] },
             guild_id: guild.id,
             guild_locale: 'en-US',
-            channel: { ...textChannel(guild), ...(ctx.channelId ? { id: ctx.channelId } : {}) },
+            channel: (ctx.channelId ? w.channelOf(ctx.channelId) : undefined) ?? { ...textChannel(guild), ...(ctx.channelId ? { id: ctx.channelId } : {}) },
             channel_id: channelId,
             member: { ...guildMember(user, ctx.roles ?? []), permissions: perms(ctx.permissions, EVERYONE_PERMISSIONS) },
             authorizing_integration_owners: ctx.userInstall ? { '1': user.id } : { '0': guild.id },

@@ -46,6 +46,10 @@ export interface GuildSeed {
   name: string;
   channelId: string;
   ownerId: string;
+  /** Channels besides #general (forums, help channels, threads), as Discord would send them; mutated as tests create them. */
+  channels: Obj[];
+  /** Roles besides @everyone. */
+  roles: Obj[];
 }
 
 // Member-level permissions that a typical @everyone role grants (view, send, history, embeds, ...).
@@ -66,6 +70,48 @@ export function textChannel(g: GuildSeed): Record<string, unknown> {
     rate_limit_per_user: 0,
     parent_id: null,
     flags: 0,
+  };
+}
+
+export const isThread = (c: Obj): boolean => c.type === 10 || c.type === 11 || c.type === 12;
+
+export function role(id: string, name: string, permissions: bigint, position = 1): Obj {
+  return {
+    id, name, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null,
+    unicode_emoji: null, position, permissions: String(permissions), managed: false, mentionable: true, flags: 0,
+  };
+}
+
+/** A guild channel of any type (0 text, 5 announcement, 15 forum, 16 media, 2 voice...) as GUILD_CREATE lists it. */
+export function guildChannel(guildId: string, type: number, name: string, extra: Obj = {}): Obj {
+  const base: Obj = {
+    id: snowflake(), type, guild_id: guildId, name, position: 1, permission_overwrites: [], nsfw: false,
+    parent_id: null, flags: 0, rate_limit_per_user: 0, last_message_id: null,
+  };
+  if (type === 15 || type === 16) {
+    Object.assign(base, {
+      topic: null, available_tags: [], default_reaction_emoji: null, default_sort_order: null,
+      default_forum_layout: type === 15 ? 0 : undefined, default_thread_rate_limit_per_user: 0, template: '',
+    });
+  } else if (type === 2) {
+    Object.assign(base, { bitrate: 64000, user_limit: 0, rtc_region: null, video_quality_mode: 1 });
+  } else {
+    base.topic = null;
+  }
+  return { ...base, ...extra };
+}
+
+/** A forum tag as Discord lists it in a forum's available_tags. */
+export const forumTag = (name: string): Obj => ({ id: snowflake(), name, moderated: false, emoji_id: null, emoji_name: null });
+
+/** A public thread (type 11); a forum post's starter message shares its id. */
+export function threadChannel(guildId: string, parentId: string, ownerId: string, name: string, extra: Obj = {}): Obj {
+  return {
+    id: snowflake(), type: 11, guild_id: guildId, parent_id: parentId, owner_id: ownerId, name, flags: 0,
+    last_message_id: null, message_count: 0, member_count: 1, total_message_sent: 0, rate_limit_per_user: 0,
+    applied_tags: [],
+    thread_metadata: { archived: false, auto_archive_duration: 4320, archive_timestamp: nowIso(), locked: false, create_timestamp: nowIso() },
+    ...extra,
   };
 }
 
@@ -113,6 +159,7 @@ export function guildCreate(g: GuildSeed, bot: APIUser): Record<string, unknown>
     emojis: [],
     stickers: [],
     roles: [
+      ...g.roles,
       {
         id: g.id,
         name: '@everyone',
@@ -145,8 +192,8 @@ export function guildCreate(g: GuildSeed, bot: APIUser): Record<string, unknown>
     voice_states: [],
     // Discord always includes the bot's own member, which discord.js exposes as guild.members.me.
     members: [guildMember(bot)],
-    channels: [textChannel(g)],
-    threads: [],
+    channels: [textChannel(g), ...g.channels.filter((c) => !isThread(c))],
+    threads: g.channels.filter((c) => isThread(c) && !(c.thread_metadata as Obj).archived),
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],

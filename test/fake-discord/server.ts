@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { APIUser } from 'discord.js';
+import type { Channels } from './channels.js';
 import type { InteractionRegistry, InteractionState, RecordedRequest } from './interactions.js';
 import { parseBody, safeDecode, type Reply } from './body.js';
 import { editMessage, snowflake, type GuildSeed } from './objects.js';
@@ -34,6 +35,7 @@ export interface RestOptions {
   responseWindowMs: number;
   tokenLifetimeMs: number;
   gatewayUrl: () => string;
+  channels: Channels;
 }
 
 const err = (status: number, code: number, message: string, extra: Obj = {}): Reply => ({ status, body: { message, code, ...extra } });
@@ -64,6 +66,10 @@ export class RestServer {
       ['GET', new RegExp(`^/applications/${APP}/guilds/${APP}/commands$`), true, (r) => this.listCommands(r, r.params[1]!)],
       ['PUT', new RegExp(`^/applications/${APP}/guilds/${APP}/commands$`), true, (r) => this.putCommands(r, r.params[1]!)],
       ['POST', new RegExp(`^/applications/${APP}/guilds/${APP}/commands$`), true, (r) => this.postCommand(r, r.params[1]!)],
+      ['GET', new RegExp(`^/channels/${APP}$`), true, (r) => o.channels.getChannel(r.params[0]!)],
+      ['PATCH', new RegExp(`^/channels/${APP}$`), true, (r) => o.channels.modifyChannel(r.params[0]!, r.body)],
+      ['POST', new RegExp(`^/channels/${APP}/messages$`), true, (r) => o.channels.createMessage(r.params[0]!, r.body)],
+      ['GET', new RegExp(`^/channels/${APP}/messages/${APP}$`), true, (r) => o.channels.getMessage(r.params[0]!, r.params[1]!)],
       ['POST', new RegExp(`^/interactions/${ID}/${ID}/callback$`), false, (r) => this.callback(r)],
       ['POST', new RegExp(`^/webhooks/${APP}/${ID}$`), false, (r) => this.followUp(r)],
       ['GET', new RegExp(`^/webhooks/${APP}/${ID}/messages/${ID}$`), false, (r) => this.webhookMessage(r)],

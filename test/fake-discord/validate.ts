@@ -67,6 +67,11 @@ function check(schema: Schema, data: unknown, prefix: Path, out: FieldError[]): 
   if (!r.success) for (const i of r.error.issues) flatten(i, prefix, rooted, out);
 }
 
+/** Validates a whole request body against one of the spec's schemas. */
+export function specCheck(schema: Schema, data: unknown, out: FieldError[]): void {
+  check(schema, data, [], out);
+}
+
 /** Discord's `{errors: {field: {_errors: [...]}}}` tree, keyed by path segments. */
 export function errorTree(errors: FieldError[]): Obj {
   const root: Obj = {};
@@ -134,7 +139,7 @@ function componentChecks(components: unknown[], flags: unknown, p: Path, out: Fi
   });
 }
 
-function messageChecks(msg: unknown, p: Path, out: FieldError[]): void {
+export function messageChecks(msg: unknown, p: Path, out: FieldError[]): void {
   if (!isObj(msg)) return;
   if (len(msg.content) > 2000) out.push({ path: [...p, 'content'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' });
   if (arr(msg.embeds).length > 10) out.push({ path: [...p, 'embeds'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 10 or fewer in length.' });

@@ -52,4 +52,25 @@ describe('faq:report and faq:suggest', () => {
 
     expect((await readFile(path)).equals(before)).toBe(true);
   });
+
+  it('given auto-answer settings and graded shadow records, then the report has a shadow section with the precision and the threshold for 95%', async () => {
+    const path = join(dir, 'faq.sqlite');
+    const store = await openStore({ path, logger: silent });
+    const guildId = '1300000000000000001';
+    await store.setAutoAnswer({ guildId, channelId: '1400000000000000001', mode: 'shadow', minConfidence: 0.9, helperRoleId: null });
+    for (let i = 0; i < 4; i++) {
+      await store.recordShadow({ guildId, channelId: '1400000000000000001', question: `who went to pakistan ${i}?`, entryId: 'us-envoy', confidence: 0.92 + i / 100 });
+    }
+    await store.recordShadow({ guildId, channelId: '1400000000000000001', question: 'what about oman', entryId: 'us-envoy', confidence: 0.91 });
+    const rows = await store.latestShadow(guildId, '1400000000000000001', 10);
+    for (const r of rows) await store.gradeShadow(guildId, r.id, r.question.includes('oman') ? 'wrong' : 'right');
+    await store.close();
+
+    const { stdout } = await cli('faq-report', path);
+    const section = stdout.slice(stdout.indexOf('Auto-answers and shadow mode'));
+    expect(section).toContain('- server 1300000000000000001, channel 1400000000000000001: shadow at 90%');
+    expect(section).toContain('Of 5 graded, 4 right (80%).');
+    expect(section).toContain('To keep precision at 95%: min-confidence 0.92 (keeps 4 of the graded).');
+    expect(section).toContain('"what about oman" → us-envoy (91%) WRONG');
+  });
 });

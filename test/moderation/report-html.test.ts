@@ -11,6 +11,10 @@ import { silent } from '../store/fixtures/helpers.js';
 import { TINY_FAQ } from '../store/fixtures/tiny-faq.js';
 import { DAYS_WITH_ASKS, EMBASSY_FAQ, HEALTH_ACTIVITY, HOSTILE_QUESTION, TIMELINE_SPAN } from './fixtures/health-faq.js';
 import { recordActivity } from './fixtures/health-store.js';
+import { precisionOf } from '../../src/auto-answer/precision.js';
+
+/** No channel set up for auto-answers: the HTML page does not show that section. */
+const noShadow = { settings: [], defaultMinConfidence: 0.95, precision: precisionOf([]), latest: [] };
 
 const SECTIONS = ['over-time', 'groups', 'votes', 'never-served', 'stale', 'collisions'];
 
@@ -107,6 +111,7 @@ describe('the health report as HTML', () => {
         }],
         notHelpful: [],
         stale: [{ entryId: evil, question: evil, file: evil, reviewBy: '2026-01-01' }],
+        shadow: noShadow,
       },
       timeline: [{ day: '2026-03-01', wordings: 1, asks: 3 }],
       votes: [{ entryId: evil, question: evil, helpful: 1, notHelpful: 1 }],
@@ -122,7 +127,7 @@ describe('the health report as HTML', () => {
     const html = renderReportHtml({
       generatedAt: '2026-03-02T10:00:00.000Z',
       faq: { dir: 'faq', files: 1, entries: 2 },
-      report: { status: { recording: true, engine: 'sqlite', location: 'x' }, groups: [], notHelpful: [], stale: [] },
+      report: { status: { recording: true, engine: 'sqlite', location: 'x' }, groups: [], notHelpful: [], stale: [], shadow: noShadow },
       timeline: [],
       votes: [],
       neverServed: [],
