@@ -221,7 +221,7 @@ describe('auto-answers in help channels and forums', () => {
     const own = h.fake.createChannel({ type: 15, name: `forum-${order}` });
     await sleep(50);
     await admin('auto-answer', [chan(own), mode('on'), conf(0.6)]);
-    const { thread } = h.fake.forumPost(id(own), { title: 'What is maximum pressure?', content: `Asking in order ${order}`, userId: MEMBER, order });
+    const { thread } = h.fake.forumPost(id(own), { title: 'What is maximum pressure?', content: 'Heard it on the radio', userId: MEMBER, order });
     await nextBotMessage(id(thread), 0);
     await sleep(200);
     expect(botMessages(id(thread))).toHaveLength(1);

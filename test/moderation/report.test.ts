@@ -98,7 +98,7 @@ describe('moderation report', () => {
     expect(report.stale).toEqual([
       { entryId: 'us-envoy', question: 'Who represented the US during the negotiations in Pakistan?', file: expect.stringMatching(/talks\.yaml$/), reviewBy: '2026-03-01' },
     ]);
-    expect(renderReportText(report)).toMatch(/Entries past their review date\n\n- us-envoy in .*talks\.yaml: due for review on 2026-03-01\n$/);
+    expect(renderReportText(report)).toMatch(/Entries past their review date\n\n- us-envoy in .*talks\.yaml: due for review on 2026-03-01\n(\n|$)/);
     const none = await buildReport(store, new Matcher(kb.kb), { limit: 10, now: new Date('2026-02-01T00:00:00Z') });
     expect(renderReportText(none)).toContain('None: every review_by date is still ahead');
   });
