@@ -20,6 +20,7 @@ export const CANDIDATE_FEATURES = [
   'distinctive',
   'pairs',
   'support',
+  'pairSeparation',
 ] as const;
 /** Features of the question alone, for the "none" option. */
 export const NONE_FEATURES = ['bias', 'unknownShare', 'bestScore', 'bestCoverage', 'bestPhrasingCoverage'] as const;

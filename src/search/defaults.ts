@@ -8,7 +8,7 @@ export const MATCHER_DEFAULTS = Object.freeze({
    * Below this confidence (the estimated chance that the answer is right, learned from the
    * loaded FAQ: learn.ts) the matcher abstains and offers suggestions instead.
    */
-  answerThreshold: 0.4,
+  answerThreshold: 0.45,
   /** Learn the choice model from the FAQ's own phrasings (false: the prior alone). */
   learn: true,
   /**

@@ -282,6 +282,8 @@ export class Matcher {
     const phrasings = this.index.phrasingCount;
     const single = query.terms.filter((t) => t.ids.length === 1);
     const content = single.filter((t) => t.content).map((t) => t.ids[0]!);
+    // How many phrasings have both words of each pair of neighbouring content words.
+    const pairDf = content.slice(1).map((b, i) => this.together(content[i]!, b));
     const features = scored.map((s) => {
       const from = this.entryPhrasingStart[s.e]!;
       const to = this.entryPhrasingStart[s.e + 1]!;
@@ -297,22 +299,23 @@ export class Matcher {
         for (let p = from; p < to; p++) if (has(p, t) >= 0) c++;
         const df = postingStarts[t + 1]! - postingStarts[t]!;
         const ratio = Math.log((c + SMOOTHING) / (own + 2 * SMOOTHING)) - Math.log((df - c + SMOOTHING) / (phrasings - own + 2 * SMOOTHING));
-        separation += (term.weight / query.total) * ratio;
+        separation += ratio / single.length;
       }
       let pairs = 0;
+      let pairSeparation = 0;
       for (let i = 0; i + 1 < content.length; i++) {
+        let c = 0;
         for (let p = from; p < to; p++) {
-          const a = has(p, content[i]!);
-          const b = has(p, content[i + 1]!);
-          if (a >= 0 && b >= 0) {
-            pairs++;
-            break;
-          }
+          if (has(p, content[i]!) >= 0 && has(p, content[i + 1]!) >= 0) c++;
         }
+        if (c > 0) pairs++;
+        const df = pairDf[i]!;
+        pairSeparation += Math.log((c + SMOOTHING) / (own + 2 * SMOOTHING)) - Math.log((df - c + SMOOTHING) / (phrasings - own + 2 * SMOOTHING));
       }
+      if (content.length > 1) pairSeparation /= content.length - 1;
       const head = query.headCount > 0 ? popcount(s.matchedHead) / query.headCount : 1;
       const distinctive = query.maxWeight > 0 ? s.topMatched / query.maxWeight : 0;
-      return [s.score, s.own, s.phrasing, s.cover, separation, 0, 0, head, distinctive, content.length > 1 ? pairs / (content.length - 1) : 0, s.support];
+      return [s.score, s.own, s.phrasing, s.cover, separation, 0, 0, head, distinctive, content.length > 1 ? pairs / (content.length - 1) : 0, s.support, pairSeparation];
     });
     const maxScore = Math.max(0, ...features.map((f) => f[0]!));
     const maxSeparation = Math.max(...features.map((f) => f[4]!));
@@ -323,6 +326,27 @@ export class Matcher {
     const unknownShare = query.total > 0 ? query.unknownWeight / query.total : 0;
     const top = features[0];
     return { entries: scored.map((s) => s.e), choice: { candidates: features, none: [1, unknownShare, maxScore, top?.[1] ?? 0, top?.[2] ?? 0] } };
+  }
+
+  /** How many phrasings have both terms (their postings are in phrasing order). */
+  private together(a: number, b: number): number {
+    const { postings, postingStarts } = this.index;
+    let i = postingStarts[a]!;
+    let j = postingStarts[b]!;
+    const ei = postingStarts[a + 1]!;
+    const ej = postingStarts[b + 1]!;
+    let n = 0;
+    while (i < ei && j < ej) {
+      const x = postings[i]!;
+      const y = postings[j]!;
+      if (x === y) {
+        n++;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
+    }
+    return n;
   }
 
   /** Up to `limit` entries for a partly typed question, best first. */
