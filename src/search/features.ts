@@ -1,0 +1,102 @@
+import type { Scored } from './candidates.js';
+import type { Choice } from './choice-model.js';
+import type { PhraseIndex } from './phrase-index.js';
+import type { Query } from './query.js';
+
+/*
+ * What the choice model reads of a question's candidates (CANDIDATE_FEATURES and
+ * NONE_FEATURES in choice-model.ts, in that order): how well each matched, and how well the
+ * question's words separate it from the rest of the FAQ, judged from the entry's own
+ * phrasings.
+ */
+
+/** Additive smoothing of the per-entry word counts (separation). */
+const SMOOTHING = 0.5;
+
+/** Where each entry's phrasings start (entry e's are entryPhrasingStart[e] .. [e + 1]). */
+export function entryPhrasingStarts(index: PhraseIndex, entries: number): Uint32Array {
+  const starts = new Uint32Array(entries + 1);
+  for (let p = 0; p < index.phrasingCount; p++) starts[index.phrasingEntry[p]! + 1]!++;
+  for (let e = 0; e < entries; e++) starts[e + 1]! += starts[e]!;
+  return starts;
+}
+
+/**
+ * The features of each candidate and of the question. Separation is naive Bayes over
+ * phrasings: for each question word, the log of how much more often the entry's phrasings
+ * have it than the FAQ's other phrasings do; the same over pairs of neighbouring words.
+ */
+export function describeCandidates(index: PhraseIndex, entryPhrasingStart: Uint32Array, query: Query, scored: readonly Scored[]): Choice {
+  const { phrasingTerms, phrasingTermStarts, postingStarts } = index;
+  const phrasings = index.phrasingCount;
+  const single = query.terms.filter((t) => t.ids.length === 1);
+  const content = single.filter((t) => t.content).map((t) => t.ids[0]!);
+  // How many phrasings have both words of each pair of neighbouring content words.
+  const pairDf = content.slice(1).map((b, i) => together(index, content[i]!, b));
+  const features = scored.map((s) => {
+    const from = entryPhrasingStart[s.e]!;
+    const to = entryPhrasingStart[s.e + 1]!;
+    const own = to - from;
+    const has = (p: number, t: number) => {
+      for (let k = phrasingTermStarts[p]!; k < phrasingTermStarts[p + 1]!; k++) if (phrasingTerms[k] === t) return k;
+      return -1;
+    };
+    let separation = 0;
+    for (const term of single) {
+      const t = term.ids[0]!;
+      let c = 0;
+      for (let p = from; p < to; p++) if (has(p, t) >= 0) c++;
+      const df = postingStarts[t + 1]! - postingStarts[t]!;
+      const ratio = Math.log((c + SMOOTHING) / (own + 2 * SMOOTHING)) - Math.log((df - c + SMOOTHING) / (phrasings - own + 2 * SMOOTHING));
+      separation += ratio / single.length;
+    }
+    let pairs = 0;
+    let pairSeparation = 0;
+    for (let i = 0; i + 1 < content.length; i++) {
+      let c = 0;
+      for (let p = from; p < to; p++) {
+        if (has(p, content[i]!) >= 0 && has(p, content[i + 1]!) >= 0) c++;
+      }
+      if (c > 0) pairs++;
+      const df = pairDf[i]!;
+      pairSeparation += Math.log((c + SMOOTHING) / (own + 2 * SMOOTHING)) - Math.log((df - c + SMOOTHING) / (phrasings - own + 2 * SMOOTHING));
+    }
+    if (content.length > 1) pairSeparation /= content.length - 1;
+    const head = query.headCount > 0 ? popcount(s.matchedHead) / query.headCount : 1;
+    const distinctive = query.maxWeight > 0 ? s.topMatched / query.maxWeight : 0;
+    return [s.score, s.own, s.phrasing, s.cover, separation, 0, 0, head, distinctive, content.length > 1 ? pairs / (content.length - 1) : 0, s.support, pairSeparation];
+  });
+  const maxScore = Math.max(0, ...features.map((f) => f[0]!));
+  const maxSeparation = Math.max(...features.map((f) => f[4]!));
+  for (const f of features) {
+    f[5] = f[4]! - maxSeparation;
+    f[6] = f[0]! - maxScore;
+  }
+  const unknownShare = query.total > 0 ? query.unknownWeight / query.total : 0;
+  const top = features[0];
+  return { candidates: features, none: [1, unknownShare, maxScore, top?.[1] ?? 0, top?.[2] ?? 0] };
+}
+
+/** How many phrasings have both terms (their postings are in phrasing order). */
+function together({ postings, postingStarts }: PhraseIndex, a: number, b: number): number {
+  let i = postingStarts[a]!;
+  let j = postingStarts[b]!;
+  const ei = postingStarts[a + 1]!;
+  const ej = postingStarts[b + 1]!;
+  let n = 0;
+  while (i < ei && j < ej) {
+    const x = postings[i]!;
+    const y = postings[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+function popcount(bits: number): number {
+  return (bits & 1) + ((bits >> 1) & 1);
+}
