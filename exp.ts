@@ -9,7 +9,7 @@ const m = new Matcher(r.kb);
 const buildMs = performance.now() - t;
 const cases = readCases(file!);
 const rows = cases.map((c) => { const a = m.ask(c.q); return { c, a }; });
-for (const th of [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]) {
+for (const th of [0.35, 0.4, 0.45, 0.5, 0.6]) {
   let ans = 0, right = 0, wrong = 0, dec = 0, un = 0, unDec = 0, first = 0;
   for (const { c, a } of rows) {
     const best = a.best; const conf = best?.confidence ?? 0;

@@ -28,9 +28,10 @@ if (config.DISCORD_TOKEN === undefined) {
       const endpoint = await startHttpEndpoint(config, logger);
       handleShutdownSignals(() => endpoint.stop(), logger);
     } else if (config.SHARDS !== undefined && !config.SHARDING_MANAGER) {
-      const { startShards } = await import('./discord/shards.js');
-      const shards = await startShards(config, logger);
+      const { prepareShards } = await import('./discord/shards.js');
+      const shards = await prepareShards(config, logger);
       handleShutdownSignals(() => shards.stop(), logger);
+      await shards.spawn();
     } else {
       const bot = await startBot(config, logger);
       handleShutdownSignals(() => bot.stop(), logger);

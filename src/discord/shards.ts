@@ -17,8 +17,10 @@ const EXEC_ARGV = EXTENSION === '.ts' ? ['--import', 'tsx'] : [];
 /**
  * One gateway process per shard, under discord.js's ShardingManager: each process loads
  * the knowledge itself and answers only its own servers; a shard that dies is respawned.
+ * `stop` works from the moment this returns, so a signal while the shards are still
+ * starting (each loads and learns from the FAQ first) stops them cleanly too.
  */
-export async function startShards(config: Config, logger: Logger): Promise<{ stop(): Promise<void> }> {
+export async function prepareShards(config: Config, logger: Logger): Promise<{ spawn(): Promise<void>; stop(): Promise<void> }> {
   const token = config.DISCORD_TOKEN!;
   const totalShards = config.SHARDS === 'auto' ? await recommendedShards(config) : Number(config.SHARDS);
   const manager = new ShardingManager(ENTRY, {
@@ -28,21 +30,26 @@ export async function startShards(config: Config, logger: Logger): Promise<{ sto
     mode: 'process',
     execArgv: EXEC_ARGV,
   });
+  let stopping = false;
   manager.on('shardCreate', (shard) => {
     logger.info({ shardId: shard.id, totalShards }, 'shard started');
     shard.on('death', () => logger.warn({ shardId: shard.id }, 'shard died; respawning'));
   });
-  try {
-    await manager.spawn({ amount: totalShards, timeout: 60_000 });
-  } catch (err) {
-    for (const shard of manager.shards.values()) shard.kill();
-    throw new StartupError(`the shards did not start: ${(err as Error).message}`);
-  }
-  logger.info({ totalShards }, 'ready: all shards started');
   return {
+    async spawn() {
+      try {
+        await manager.spawn({ amount: totalShards, timeout: 60_000 });
+      } catch (err) {
+        if (stopping) return;
+        for (const shard of manager.shards.values()) shard.kill();
+        throw new StartupError(`the shards did not start: ${(err as Error).message}`);
+      }
+      logger.info({ totalShards }, 'ready: all shards started');
+    },
     async stop() {
+      stopping = true;
       const exits = [...manager.shards.values()].map(
-        (shard) => new Promise<void>((resolve) => (shard.process ? shard.process.once('exit', () => resolve()) : resolve())),
+        (shard) => new Promise<void>((resolve) => (shard.process && shard.process.exitCode === null ? shard.process.once('exit', () => resolve()) : resolve())),
       );
       manager.respawn = false;
       for (const shard of manager.shards.values()) {
