@@ -100,7 +100,7 @@ export class LiveKnowledge {
     // the swap is a single assignment, so a question is answered by the old or the new
     // set, whole.
     const kb = await runSliced(snapshotSteps(this.dir, read.files));
-    this.current = read.index !== undefined ? await Matcher.restore(kb, read.index) : await Matcher.build(kb);
+    this.current = read.index !== undefined ? await Matcher.restore(kb, read.index) : await Matcher.restore(kb, Matcher.indexData(kb));
     this.lastProblem = null;
     this.logger.info({ entries: kb.entries.length, articles: kb.articles.length, files: kb.files.length }, 'knowledge reloaded');
     return { ok: true, entries: kb.entries.length, articles: kb.articles.length, files: kb.files.length };

@@ -3,7 +3,6 @@ import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import type { Analyzer } from './analyzer.js';
 import type { EntryFacts } from './answer-type.js';
 import { normalize } from './normalize.js';
-import type { Steps } from './slices.js';
 
 /** A word as written (with its apostrophes, dots and hyphens: "Pakistan's", "U.S.-Iran"). */
 const WORD = /[\p{L}][\p{L}\p{M}'’.-]*/gu;
@@ -13,16 +12,14 @@ const SENTENCE_START = /(?:^|[.!?:;"“(])\s*$/;
 const STORY_NAME_SHARE = 1 / 3;
 /** Three or more names in a row ("Oman, Qatar, Saudi Arabia and..."): something to count. */
 const LIST = /\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*, (?:\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*, )+(?:and (?:the )?)?\p{Lu}/u;
-/** Texts between two chances to yield. */
-const TEXTS_PER_STEP = 64;
 
 /**
  * The names an answer can give, as terms: words the FAQ's prose always capitalises
  * mid-sentence and never writes in lower case ("Araghchi", "Oman", "Witkoff"), less the
  * story's own names (in most answers: Iran, the US, Pakistan) and the publishers'. Read
- * while indexing, in steps, since it reads every word of the FAQ.
+ * while indexing (in the reload worker), since it reads every word of the FAQ.
  */
-export function* nameSteps(kb: KnowledgeBase, analyzer: Analyzer): Steps<string[]> {
+export function namesOf(kb: KnowledgeBase, analyzer: Analyzer): string[] {
   // Most words recur: each is read by the analyzer once.
   const termsOfWord = new Map<string, readonly string[]>();
   const termsOf = (word: string) => {
@@ -50,12 +47,10 @@ export function* nameSteps(kb: KnowledgeBase, analyzer: Analyzer): Steps<string[
   for (const entry of kb.entries) {
     read(entry.question, false);
     read(entry.answer, true);
-    if (++n % TEXTS_PER_STEP === 0) yield;
   }
   for (const article of kb.articles) {
     read(article.title, false);
     read(article.summary, false);
-    if (++n % TEXTS_PER_STEP === 0) yield;
   }
   const publishers = new Set([...kb.sources.values()].flatMap((s) => analyzer.tokens(s.publisher).map((t) => t.term)));
   const storyNames = kb.entries.length * STORY_NAME_SHARE;
@@ -71,7 +66,7 @@ export class Facts {
   private readonly byEntry = new WeakMap<Entry, EntryFacts>();
   private readonly names: ReadonlySet<string>;
 
-  /** `names`: what nameSteps() read from the same snapshot. */
+  /** `names`: what namesOf() read from the same snapshot. */
   constructor(
     private readonly analyzer: Analyzer,
     names: readonly string[],

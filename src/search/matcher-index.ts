@@ -3,16 +3,14 @@ import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import { Analyzer } from './analyzer.js';
 import type { ChoiceModel } from './choice-model.js';
 import type { MatcherOptions } from './defaults.js';
-import { nameSteps } from './facts.js';
+import { namesOf } from './facts.js';
 import { normalize } from './normalize.js';
 import { PhraseIndex, type NormalizedEntry, type PhraseIndexData } from './phrase-index.js';
-import type { Steps } from './slices.js';
-import { SpellingCorrector, typosInAlternatesSteps, type SpellingData } from './spelling.js';
+import { SpellingCorrector, typosInAlternates, type SpellingData } from './spelling.js';
 
 /*
- * Indexing a knowledge base snapshot for the Matcher: in steps (slices.ts) so that a live
- * reload can index without holding the event loop, and as plain data so that a worker
- * thread can do it and hand the result over.
+ * Indexing a knowledge base snapshot for the Matcher, and the index as plain data, so that
+ * a worker thread can do it and hand the result over (Matcher.indexData, Matcher.restore).
  */
 
 /** What indexing a snapshot produces; a Matcher is these plus scratch space. */
@@ -67,17 +65,15 @@ export function transferablesOf(data: MatcherIndexData): ArrayBuffer[] {
   );
 }
 
-/** Entries (or articles) between two chances to yield while reading the vocabulary. */
-const ENTRIES_PER_STEP = 32;
 
 /**
  * Indexes a snapshot: its vocabulary, the analyzer, the phrase index, the spelling
  * corrector. Each text is normalised once, for the vocabulary and the index alike.
  */
-export function* indexSteps(kb: KnowledgeBase, options: MatcherOptions): Steps<MatcherIndex> {
+export function buildIndex(kb: KnowledgeBase, options: MatcherOptions): MatcherIndex {
   const { tagsAsPhrasing } = options;
   const normalized: NormalizedEntry[] = [];
-  const { vocabulary, typos } = yield* readVocabulary(kb, (entry, question, answer, alternates) => {
+  const { vocabulary, typos } = readVocabulary(kb, (entry, question, answer, alternates) => {
     const tags = entry.tags.join(' ');
     normalized.push({
       question,
@@ -88,26 +84,15 @@ export function* indexSteps(kb: KnowledgeBase, options: MatcherOptions): Steps<M
   });
   const groups = [...kb.synonyms, ...typos];
   const analyzer = new Analyzer(groups, vocabulary);
-  yield;
-  const index = yield* PhraseIndex.steps(normalized, analyzer, options.questionWordWeight, tagsAsPhrasing);
+  const index = PhraseIndex.build(normalized, analyzer, options.questionWordWeight, tagsAsPhrasing);
   normalized.length = 0;
-  const speller = yield* SpellingCorrector.steps(
+  const speller = new SpellingCorrector(
     [...index.words].filter((w) => w.length >= options.minCorrectableLength),
     options.correctionScore,
   );
   const sortedWords = [...index.words].sort();
-  const names = yield* nameSteps(kb, analyzer);
+  const names = namesOf(kb, analyzer);
   return { analyzer, index, speller, sortedWords, groups, vocabulary: [...vocabulary], names };
-}
-
-/** indexSteps' result again, from what Matcher.indexData() made of it. */
-export function* restoreSteps(data: MatcherIndexData): Steps<MatcherIndex> {
-  const analyzer = new Analyzer(data.groups, new Set(data.vocabulary));
-  yield;
-  const index = PhraseIndex.fromData(data.index);
-  yield;
-  const speller = SpellingCorrector.fromData(data.speller);
-  return { analyzer, index, speller, sortedWords: data.sortedWords, groups: data.groups, vocabulary: data.vocabulary, names: data.names };
 }
 
 /**
@@ -115,10 +100,10 @@ export function* restoreSteps(data: MatcherIndexData): Steps<MatcherIndex> {
  * typos of its alternates as [right word, typo] pairs. `read` gets each entry's question,
  * answer and alternates as normalised here, so they need not be normalised again.
  */
-function* readVocabulary(
+function readVocabulary(
   kb: KnowledgeBase,
   read: (entry: Entry, question: string, answer: string, alternates: string[]) => void,
-): Steps<{ vocabulary: Set<string>; typos: string[][] }> {
+): { vocabulary: Set<string>; typos: string[][] } {
   const vocabulary = new Set<string>();
   // Per word: how many texts have it, and the last text counted (a word counts once a text).
   const texts = new Map<string, { n: number; text: number }>();
@@ -149,13 +134,11 @@ function* readVocabulary(
     for (const tag of entry.tags) count(normalize(tag), true);
     for (const alternate of alternates) count(alternate, false);
     read(entry, question, answer, alternates);
-    if (++e % ENTRIES_PER_STEP === 0) yield;
   }
   let a = 0;
   for (const article of kb.articles) {
     const s = normalize(`${article.title} ${article.summary}`);
     if (s !== '') for (const w of s.split(' ')) prose.add(w);
-    if (++a % ENTRIES_PER_STEP === 0) yield;
   }
   const reference = new Map<string, number>();
   const alternateOnly: string[] = [];
@@ -164,7 +147,6 @@ function* readVocabulary(
     else alternateOnly.push(w);
   }
   for (const w of prose) if (!reference.has(w)) reference.set(w, 1);
-  yield;
-  const typos = yield* typosInAlternatesSteps(alternateOnly, reference, stemmer);
+  const typos = typosInAlternates(alternateOnly, reference, stemmer);
   return { vocabulary, typos: [...typos].map(([typo, word]) => [word, typo]) };
 }

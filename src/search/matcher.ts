@@ -6,10 +6,12 @@ import { MATCHER_DEFAULTS, type MatcherOptions } from './defaults.js';
 import { Facts, stemsOf } from './facts.js';
 import { describeCandidates, entryPhrasingStarts } from './features.js';
 import { learnChoiceModel, PRIOR_MODEL } from './learn.js';
-import { indexOptions, indexSteps, restoreSteps, type MatcherIndex, type MatcherIndexData } from './matcher-index.js';
+import { Analyzer } from './analyzer.js';
+import { buildIndex, indexOptions, type MatcherIndex, type MatcherIndexData } from './matcher-index.js';
 import { normalize } from './normalize.js';
 import { readQuestion, type Query } from './query.js';
-import { runSliced, runSync } from './slices.js';
+import { PhraseIndex } from './phrase-index.js';
+import { SpellingCorrector } from './spelling.js';
 import type { Answer, Candidate, Suggestion } from './types.js';
 
 export { transferablesOf, type MatcherIndexData } from './matcher-index.js';
@@ -46,7 +48,7 @@ export class Matcher {
   constructor(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}, built?: MatcherIndex, model?: ChoiceModel) {
     this.kb = kb;
     this.options = Object.freeze({ ...MATCHER_DEFAULTS, ...options });
-    this.built = built ?? runSync(indexSteps(kb, this.options));
+    this.built = built ?? buildIndex(kb, this.options);
     const { index, analyzer, names } = this.built;
     this.facts = new Facts(analyzer, names);
     this.finder = new CandidateFinder(index, kb.entries.length, this.options);
@@ -55,22 +57,12 @@ export class Matcher {
   }
 
   /**
-   * The same Matcher as `new Matcher(kb, options)`, indexed in slices of a few milliseconds
-   * with the event loop free in between: what a live reload uses, so questions asked
-   * meanwhile are answered (by the old matcher) without waiting for the whole index.
-   */
-  static async build(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}): Promise<Matcher> {
-    const built = await runSliced(indexSteps(kb, Object.freeze({ ...MATCHER_DEFAULTS, ...options })));
-    return new Matcher(kb, options, built, learnChoiceModel(kb, (small, prior) => new Matcher(small, options, undefined, prior)));
-  }
-
-  /**
-   * Indexes `kb` at once, as plain data that Matcher.restore() turns back into a matcher
-   * (in another thread: a live reload indexes in a worker).
+   * Indexes `kb` and learns from it, as plain data that Matcher.restore() turns back into a
+   * matcher in another thread: a live reload does this part in a worker.
    */
   static indexData(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}): MatcherIndexData {
     const all = Object.freeze({ ...MATCHER_DEFAULTS, ...options });
-    const built = runSync(indexSteps(kb, all));
+    const built = buildIndex(kb, all);
     const { index, speller, sortedWords, groups, vocabulary, names } = built;
     const model = new Matcher(kb, options, built).model;
     return { entries: kb.entries.length, options: indexOptions(all), groups, vocabulary, index: index.toData(), speller: speller.toData(), sortedWords, names, model };
@@ -78,14 +70,21 @@ export class Matcher {
 
   /**
    * The Matcher that `new Matcher(kb, options)` would be, from what Matcher.indexData(kb,
-   * options) made of the same snapshot; in slices of a few milliseconds, like build().
+   * options) made of the same snapshot. Its three costly parts are put together a turn of
+   * the event loop apart, so questions asked meanwhile wait for one part at most.
    */
   static async restore(kb: KnowledgeBase, data: MatcherIndexData, options: Partial<MatcherOptions> = {}): Promise<Matcher> {
     if (data.entries !== kb.entries.length) throw new Error(`this index is of ${data.entries} entries, the snapshot has ${kb.entries.length}`);
     const wanted = indexOptions(Object.freeze({ ...MATCHER_DEFAULTS, ...options }));
     if (JSON.stringify(wanted) !== JSON.stringify(data.options)) throw new Error('this index was built with other options');
-    const built = await runSliced(restoreSteps(data));
-    return new Matcher(kb, options, built, data.model);
+    const analyzer = new Analyzer(data.groups, new Set(data.vocabulary));
+    await nextTurn();
+    const index = PhraseIndex.fromData(data.index);
+    await nextTurn();
+    const speller = SpellingCorrector.fromData(data.speller);
+    await nextTurn();
+    const { sortedWords, groups, vocabulary, names } = data;
+    return new Matcher(kb, options, { analyzer, index, speller, sortedWords, groups, vocabulary, names }, data.model);
   }
 
   /** The entry with this exact id, if the snapshot has it. */
@@ -174,6 +173,11 @@ export class Matcher {
       return { id: entry.id, question: entry.question, score: round(s.score) };
     });
   }
+}
+
+/** After whatever the event loop has waiting (I/O, timers, other immediates). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function round(x: number): number {

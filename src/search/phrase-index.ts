@@ -1,5 +1,4 @@
 import type { Analyzer } from './analyzer.js';
-import type { Steps } from './slices.js';
 
 /** An entry's texts, each already normalised (normalize()) once for the whole build. */
 export interface NormalizedEntry {
@@ -35,9 +34,6 @@ export interface PhraseIndexData {
   readonly singleIdf: number;
 }
 
-/** Entries between two chances to yield while indexing. */
-const ENTRIES_PER_STEP = 32;
-const TERMS_PER_STEP = 512;
 
 /**
  * An inverted index over phrasings: each entry's question, every alternate and its tags,
@@ -93,8 +89,8 @@ export class PhraseIndex {
     this.singleIdf = parts.singleIdf;
   }
 
-  /** Indexes the entries (their normalised texts), yielding between small batches of work. */
-  static *steps(entries: readonly NormalizedEntry[], analyzer: Analyzer, questionWordWeight: number, tagsAsPhrasing = true): Steps<PhraseIndex> {
+  /** Indexes the entries (their normalised texts). */
+  static build(entries: readonly NormalizedEntry[], analyzer: Analyzer, questionWordWeight: number, tagsAsPhrasing = true): PhraseIndex {
     const termIds = new Map<string, number>();
     const words = new Set<string>();
     const phrasingWords = new Set<string>();
@@ -156,7 +152,6 @@ export class PhraseIndex {
       readPhrasing(e, entry.question, false);
       for (const alternate of entry.alternates) readPhrasing(e, alternate, false);
       if (tagsAsPhrasing) readPhrasing(e, entry.tagLine, true);
-      if (e % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
     }
 
     // Answers add terms too, so that a word found only there is not taken for an unknown.
@@ -180,7 +175,6 @@ export class PhraseIndex {
           entryCount[id]!++;
         }
       }
-      if (e % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
     }
 
     const n = entries.length;
@@ -208,20 +202,17 @@ export class PhraseIndex {
       phrasingWeight[i] = sum;
     }
     for (let id = 0; id < terms; id++) postingStarts[id + 1]! += postingStarts[id]!;
-    yield;
     // Each term's phrasings in phrasing order.
     const postings = new Uint32Array(postingStarts[terms]!);
     const filled = postingStarts.slice(0, terms);
     for (let i = 0; i < phrasings; i++) {
       for (let k = termStart[i]!; k < termStart[i + 1]!; k++) postings[filled[termList[k]!]!++] = i;
     }
-    yield;
     const answerStarts = new Uint32Array(terms + 1);
     for (let id = 0; id < terms; id++) answerStarts[id + 1] = answerStarts[id]! + answerLists[id]!.length;
     const answerPostings = new Uint32Array(answerStarts[terms]!);
     for (let id = 0; id < terms; id++) {
       answerPostings.set(answerLists[id]!, answerStarts[id]!);
-      if (id % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
     }
     return new PhraseIndex({
       termIds,

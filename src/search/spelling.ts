@@ -1,8 +1,5 @@
 import Fuse from 'fuse.js';
-import { runSync, type Steps } from './slices.js';
 
-/** Words between two chances to yield while building a deletion table. */
-const WORDS_PER_STEP = 256;
 
 /**
  * Corrects a misspelt word against the knowledge base's own vocabulary. Fuse.js decides
@@ -16,13 +13,7 @@ export class SpellingCorrector {
 
   constructor(vocabulary: Iterable<string>, private readonly maxScore: number, table?: DeletionTableData) {
     this.known = new Set(vocabulary);
-    this.byDeletion = new DeletionTable(table ?? runSync(deletionTable([...this.known])));
-  }
-
-  /** The same as the constructor, yielding while the table is built. */
-  static *steps(vocabulary: Iterable<string>, maxScore: number): Steps<SpellingCorrector> {
-    const known = [...new Set(vocabulary)];
-    return new SpellingCorrector(known, maxScore, yield* deletionTable(known));
+    this.byDeletion = new DeletionTable(table ?? deletionTable([...this.known]));
   }
 
   /** What another thread needs to make the same corrector (SpellingCorrector.fromData). */
@@ -121,7 +112,7 @@ function sameText(text: string, at: number, s: string): boolean {
 }
 
 /** The deletion table of `known`, built without a Map (the slots are sized for every deletion). */
-function* deletionTable(known: readonly string[]): Steps<DeletionTableData> {
+function deletionTable(known: readonly string[]): DeletionTableData {
   let most = 0;
   for (const word of known) most += word.length;
   let capacity = 8;
@@ -143,7 +134,6 @@ function* deletionTable(known: readonly string[]): Steps<DeletionTableData> {
         if (list[list.length - 1] !== w) list.push(w);
       }
     }
-    if ((w + 1) % WORDS_PER_STEP === 0) yield;
   }
   const keyEnds = new Uint32Array(keyList.length);
   const listEnds = new Uint32Array(keyList.length);
@@ -156,7 +146,6 @@ function* deletionTable(known: readonly string[]): Steps<DeletionTableData> {
   const lists = new Uint32Array(listEnd);
   let at = 0;
   for (const list of wordsOf) for (const w of list) lists[at++] = w;
-  yield;
   return { words: known, keys: keyList.join(''), keyEnds, lists, listEnds, slots };
 }
 
@@ -178,15 +167,6 @@ export function typosInAlternates(
   stem: (word: string) => string,
   minLength = 5,
 ): Map<string, string> {
-  return runSync(typosInAlternatesSteps(alternateOnly, reference, stem, minLength));
-}
-
-export function* typosInAlternatesSteps(
-  alternateOnly: Iterable<string>,
-  reference: ReadonlyMap<string, number>,
-  stem: (word: string) => string,
-  minLength = 5,
-): Steps<Map<string, string>> {
   const byDeletion = new Map<string, string[]>();
   let n = 0;
   for (const word of reference.keys()) {
@@ -195,7 +175,6 @@ export function* typosInAlternatesSteps(
       if (list === undefined) byDeletion.set(variant, [word]);
       else if (!list.includes(word)) list.push(word);
     }
-    if (++n % WORDS_PER_STEP === 0) yield;
   }
   const out = new Map<string, string>();
   for (const word of alternateOnly) {
@@ -211,7 +190,6 @@ export function* typosInAlternatesSteps(
       if (best === undefined || reference.get(c)! > reference.get(best)!) best = c;
     }
     if (best !== undefined) out.set(word, best);
-    if (++n % WORDS_PER_STEP === 0) yield;
   }
   return out;
 }

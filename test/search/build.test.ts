@@ -29,10 +29,6 @@ const QUESTIONS = [
 const everything = (m: Matcher) => JSON.stringify(QUESTIONS.map((q) => [m.ask(q), m.autocomplete(q), m.autocomplete(q.slice(0, 5))]));
 
 describe('given the shipped FAQ', () => {
-  it('then Matcher.build (in slices) answers exactly as new Matcher', async () => {
-    expect(everything(await Matcher.build(kb))).toBe(everything(new Matcher(kb)));
-  });
-
   it('then Matcher.restore from Matcher.indexData, sent as to another thread, answers exactly as new Matcher', async () => {
     const data = Matcher.indexData(kb);
     const sent = structuredClone(data, { transfer: transferablesOf(data) });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry, KnowledgeBase, Source } from '../../src/knowledge/types.js';
 import { Analyzer } from '../../src/search/analyzer.js';
-import { Facts, nameSteps } from '../../src/search/facts.js';
+import { Facts, namesOf } from '../../src/search/facts.js';
 import { Matcher } from '../../src/search/matcher.js';
-import { runSync } from '../../src/search/slices.js';
 
 const source: Source = { id: 's', publisher: 'Daily Planet', title: 't', url: 'https://example.org/' };
 const entry = (id: string, answer: string): Entry => ({ id, question: `What about ${id}?`, alternates: [], answer, sources: [source], tags: [], file: 'f.yaml' });
@@ -18,7 +17,7 @@ const kb = {
   entryById: new Map(entries.map((e) => [e.id, e])), articleById: new Map(), loadedAt: new Date(0),
 } as unknown as KnowledgeBase;
 const analyzer = new Analyzer();
-const facts = new Facts(analyzer, runSync(nameSteps(kb, analyzer)));
+const facts = new Facts(analyzer, namesOf(kb, analyzer));
 const names = (id: string) => [...facts.of(kb.entryById.get(id)!).names].sort();
 
 describe('the names an answer gives', () => {
