@@ -97,7 +97,7 @@ export class CandidateFinder {
   find(query: Query, limit: number, mode: ScoreMode): Scored[] {
     const { matchedQuery, matchedPhrasing, touched, entryScore, entryCover, entryTop, entryOwn, entryPhrasing, entrySecond, entryThird } = this;
     const { stamp, entryStamp } = this;
-    const { postings, postingStarts, answerPostings, answerStarts, weight, phrasingEntry, phrasingWeight, phrasingIsTags } = this.index;
+    const { postings, postingStarts, answerPostings, answerStarts, weight, phrasingEntry, phrasingWeight, phrasingIsTags } = this.index.data;
     const { answerWeight, spreadWeight, tagWeight, queryExponent } = this.weights;
     const phrasingExponent = 1 - queryExponent;
     const { entryHead, answerStamp } = this;

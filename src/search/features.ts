@@ -16,7 +16,7 @@ const SMOOTHING = 0.5;
 /** Where each entry's phrasings start (entry e's are entryPhrasingStart[e] .. [e + 1]). */
 export function entryPhrasingStarts(index: PhraseIndex, entries: number): Uint32Array {
   const starts = new Uint32Array(entries + 1);
-  for (let p = 0; p < index.phrasingCount; p++) starts[index.phrasingEntry[p]! + 1]!++;
+  for (let p = 0; p < index.phrasingCount; p++) starts[index.data.phrasingEntry[p]! + 1]!++;
   for (let e = 0; e < entries; e++) starts[e + 1]! += starts[e]!;
   return starts;
 }
@@ -27,7 +27,7 @@ export function entryPhrasingStarts(index: PhraseIndex, entries: number): Uint32
  * have it than the FAQ's other phrasings do; the same over pairs of neighbouring words.
  */
 export function describeCandidates(index: PhraseIndex, entryPhrasingStart: Uint32Array, query: Query, scored: readonly Scored[]): Choice {
-  const { phrasingTerms, phrasingTermStarts, postingStarts } = index;
+  const { phrasingTerms, phrasingTermStarts, postingStarts } = index.data;
   const phrasings = index.phrasingCount;
   const single = query.terms.filter((t) => t.ids.length === 1);
   const content = single.filter((t) => t.content).map((t) => t.ids[0]!);
@@ -78,7 +78,7 @@ export function describeCandidates(index: PhraseIndex, entryPhrasingStart: Uint3
 }
 
 /** How many phrasings have both terms (their postings are in phrasing order). */
-function together({ postings, postingStarts }: PhraseIndex, a: number, b: number): number {
+function together({ data: { postings, postingStarts } }: PhraseIndex, a: number, b: number): number {
   let i = postingStarts[a]!;
   let j = postingStarts[b]!;
   const ei = postingStarts[a + 1]!;

@@ -84,13 +84,14 @@ export function buildIndex(kb: KnowledgeBase, options: MatcherOptions): MatcherI
   });
   const groups = [...kb.synonyms, ...typos];
   const analyzer = new Analyzer(groups, vocabulary);
-  const index = PhraseIndex.build(normalized, analyzer, options.questionWordWeight, tagsAsPhrasing);
+  const index = new PhraseIndex(PhraseIndex.build(normalized, analyzer, options.questionWordWeight, tagsAsPhrasing));
   normalized.length = 0;
+  const { words } = index.data;
   const speller = new SpellingCorrector(
-    [...index.words].filter((w) => w.length >= options.minCorrectableLength),
+    words.filter((w) => w.length >= options.minCorrectableLength),
     options.correctionScore,
   );
-  const sortedWords = [...index.words].sort();
+  const sortedWords = [...words].sort();
   const names = namesOf(kb, analyzer);
   return { analyzer, index, speller, sortedWords, groups, vocabulary: [...vocabulary], names };
 }

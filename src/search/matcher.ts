@@ -65,7 +65,7 @@ export class Matcher {
     const built = buildIndex(kb, all);
     const { index, speller, sortedWords, groups, vocabulary, names } = built;
     const model = new Matcher(kb, options, built).model;
-    return { entries: kb.entries.length, options: indexOptions(all), groups, vocabulary, index: index.toData(), speller: speller.toData(), sortedWords, names, model };
+    return { entries: kb.entries.length, options: indexOptions(all), groups, vocabulary, index: index.data, speller: speller.toData(), sortedWords, names, model };
   }
 
   /**
@@ -79,7 +79,7 @@ export class Matcher {
     if (JSON.stringify(wanted) !== JSON.stringify(data.options)) throw new Error('this index was built with other options');
     const analyzer = new Analyzer(data.groups, new Set(data.vocabulary));
     await nextTurn();
-    const index = PhraseIndex.fromData(data.index);
+    const index = new PhraseIndex(data.index);
     await nextTurn();
     const speller = SpellingCorrector.fromData(data.speller);
     await nextTurn();

@@ -11,44 +11,21 @@ export interface NormalizedEntry {
 }
 
 /**
- * A PhraseIndex as flat arrays and lists, to send to another thread: the typed arrays'
- * buffers can be transferred rather than copied.
+ * An inverted index over phrasings: each entry's question, every alternate and its tags,
+ * indexed separately so that an entry is as good as its best phrasing. Answers are kept
+ * apart, as weak support only: their everyday words would otherwise pull unrelated
+ * questions in. Flat arrays and lists, so that a worker can build it and send it: the typed
+ * arrays' buffers are moved, not copied.
  */
 export interface PhraseIndexData {
   /** Each term, by id. */
   readonly terms: readonly string[];
-  readonly weight: Float64Array;
-  /** Every term's postings one after the other; term i's are postingStarts[i] .. postingStarts[i + 1]. */
-  readonly postings: Uint32Array;
-  readonly postingStarts: Uint32Array;
-  readonly answerPostings: Uint32Array;
-  readonly answerStarts: Uint32Array;
-  readonly phrasingEntry: Uint32Array;
-  readonly phrasingWeight: Float64Array;
-  readonly phrasingIsTags: Uint8Array;
-  readonly phrasingTerms: Uint32Array;
-  readonly phrasingTermStarts: Uint32Array;
-  readonly words: readonly string[];
-  readonly phrasingWords: readonly string[];
-  readonly unknownIdf: number;
-  readonly singleIdf: number;
-}
-
-
-/**
- * An inverted index over phrasings: each entry's question, every alternate and its tags,
- * indexed separately so that an entry is as good as its best phrasing. Answers are kept
- * apart, as weak support only: their everyday words would otherwise pull unrelated
- * questions in.
- */
-export class PhraseIndex {
-  readonly termIds: Map<string, number>;
   /**
    * A term's weight: its inverse document frequency counted over entries (not
    * phrasings), scaled down for question words.
    */
   readonly weight: Float64Array;
-  /** Phrasings per term id, one term after the other: term i's are postings[postingStarts[i] .. postingStarts[i + 1]). */
+  /** Phrasings per term id, one term after the other, in phrasing order: term i's are postings[postingStarts[i] .. postingStarts[i + 1]). */
   readonly postings: Uint32Array;
   readonly postingStarts: Uint32Array;
   /** Entries whose answer has the term (a weak, supporting signal only), laid out as postings. */
@@ -63,37 +40,29 @@ export class PhraseIndex {
   readonly phrasingTerms: Uint32Array;
   readonly phrasingTermStarts: Uint32Array;
   /** Every surface word seen, for spelling correction and prefix completion. */
-  readonly words: Set<string>;
-  /** Surface words seen in questions, alternates and tags (not only in answers). */
-  readonly phrasingWords: Set<string>;
+  readonly words: readonly string[];
   /** The idf of a word no entry has: rarer than any known word. */
   readonly unknownIdf: number;
   /** The idf of a word exactly one entry has. */
   readonly singleIdf: number;
+}
 
-  private constructor(parts: Omit<PhraseIndex, 'phrasingCount' | 'toData'>) {
-    this.termIds = parts.termIds;
-    this.weight = parts.weight;
-    this.postings = parts.postings;
-    this.postingStarts = parts.postingStarts;
-    this.answerPostings = parts.answerPostings;
-    this.answerStarts = parts.answerStarts;
-    this.phrasingEntry = parts.phrasingEntry;
-    this.phrasingWeight = parts.phrasingWeight;
-    this.phrasingIsTags = parts.phrasingIsTags;
-    this.phrasingTerms = parts.phrasingTerms;
-    this.phrasingTermStarts = parts.phrasingTermStarts;
-    this.words = parts.words;
-    this.phrasingWords = parts.phrasingWords;
-    this.unknownIdf = parts.unknownIdf;
-    this.singleIdf = parts.singleIdf;
+/** The index's data, and the term look-up a question needs. */
+export class PhraseIndex {
+  readonly termIds: Map<string, number>;
+
+  constructor(readonly data: PhraseIndexData) {
+    this.termIds = new Map(data.terms.map((term, id) => [term, id]));
+  }
+
+  get phrasingCount(): number {
+    return this.data.phrasingEntry.length;
   }
 
   /** Indexes the entries (their normalised texts). */
-  static build(entries: readonly NormalizedEntry[], analyzer: Analyzer, questionWordWeight: number, tagsAsPhrasing = true): PhraseIndex {
+  static build(entries: readonly NormalizedEntry[], analyzer: Analyzer, questionWordWeight: number, tagsAsPhrasing = true): PhraseIndexData {
     const termIds = new Map<string, number>();
     const words = new Set<string>();
-    const phrasingWords = new Set<string>();
     // Per term id: entries having it, whether it is a question word, entries whose answer has it.
     const entryCount: number[] = [];
     const isQuestionWord: boolean[] = [];
@@ -123,7 +92,6 @@ export class PhraseIndex {
       for (const token of analyzer.tokensOf(text)) {
         if (!token.intent) {
           words.add(token.word);
-          phrasingWords.add(token.word);
         }
         const id = idOf(token.term);
         let repeated = false;
@@ -214,8 +182,8 @@ export class PhraseIndex {
     for (let id = 0; id < terms; id++) {
       answerPostings.set(answerLists[id]!, answerStarts[id]!);
     }
-    return new PhraseIndex({
-      termIds,
+    return {
+      terms: [...termIds.keys()],
       weight,
       postings,
       postingStarts,
@@ -226,59 +194,9 @@ export class PhraseIndex {
       phrasingIsTags,
       phrasingTerms: Uint32Array.from(termList),
       phrasingTermStarts: Uint32Array.from(termStart),
-      words,
-      phrasingWords,
+      words: [...words],
       unknownIdf: Math.log(1 + (n + 0.5) / 0.5),
       singleIdf: Math.log(1 + (n - 0.5) / 1.5),
-    });
-  }
-
-  get phrasingCount(): number {
-    return this.phrasingEntry.length;
-  }
-
-  /**
-   * This index as PhraseIndexData: its own arrays, not copies (an index only built to be
-   * sent elsewhere can hand them over).
-   */
-  toData(): PhraseIndexData {
-    return {
-      terms: [...this.termIds.keys()],
-      weight: this.weight,
-      postings: this.postings,
-      postingStarts: this.postingStarts,
-      answerPostings: this.answerPostings,
-      answerStarts: this.answerStarts,
-      phrasingEntry: this.phrasingEntry,
-      phrasingWeight: this.phrasingWeight,
-      phrasingIsTags: this.phrasingIsTags,
-      phrasingTerms: this.phrasingTerms,
-      phrasingTermStarts: this.phrasingTermStarts,
-      words: [...this.words],
-      phrasingWords: [...this.phrasingWords],
-      unknownIdf: this.unknownIdf,
-      singleIdf: this.singleIdf,
     };
-  }
-
-  /** The index that toData() described, on the same arrays. */
-  static fromData(data: PhraseIndexData): PhraseIndex {
-    return new PhraseIndex({
-      termIds: new Map(data.terms.map((term, id) => [term, id])),
-      weight: data.weight,
-      postings: data.postings,
-      postingStarts: data.postingStarts,
-      answerPostings: data.answerPostings,
-      answerStarts: data.answerStarts,
-      phrasingEntry: data.phrasingEntry,
-      phrasingWeight: data.phrasingWeight,
-      phrasingIsTags: data.phrasingIsTags,
-      phrasingTerms: data.phrasingTerms,
-      phrasingTermStarts: data.phrasingTermStarts,
-      words: new Set(data.words),
-      phrasingWords: new Set(data.phrasingWords),
-      unknownIdf: data.unknownIdf,
-      singleIdf: data.singleIdf,
-    });
   }
 }

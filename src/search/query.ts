@@ -58,7 +58,7 @@ const { analyzer, index, speller } = built;
     if (lastIsPrefix && i === tokens.length - 1 && !token.intent) {
       const ids = expandPrefix(built, token.word);
       if (ids.length > 0) {
-        const weight = ids.reduce((sum, id) => sum + index.weight[id]!, 0) / ids.length;
+        const weight = ids.reduce((sum, id) => sum + index.data.weight[id]!, 0) / ids.length;
         const floored = Math.max(weight, minWeight * factor);
         terms.push({ ids, weight: floored, idf: weight, content: !token.questionWord, head });
         if (!token.questionWord) topics++;
@@ -78,13 +78,13 @@ const { analyzer, index, speller } = built;
     if (id === undefined) {
       // Intent words are guesses: one the FAQ never uses says nothing against a match.
       if (token.intent) return;
-      const w = index.unknownIdf * unknownFactor * factor;
+      const w = index.data.unknownIdf * unknownFactor * factor;
       unknownWeight += w;
       total += w;
       if (w > maxWeight) maxWeight = w;
     } else if (!seen.has(id)) {
       seen.add(id);
-      const idf = index.weight[id]! * correction;
+      const idf = index.data.weight[id]! * correction;
       const weight = Math.max(idf, minWeight * (token.questionWord ? questionWordWeight : 1)) * (token.intent ? factor : 1);
       terms.push({ ids: [id], weight, idf, content: !token.questionWord && !token.intent, head });
       if (!token.questionWord && !token.intent && !NEGATIONS.has(token.word)) topics++;
