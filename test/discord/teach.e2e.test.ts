@@ -86,7 +86,7 @@ beforeAll(async () => {
   git('config', 'user.email', 'faq-bot@example.invalid');
   git('add', '.');
   git('commit', '--quiet', '-m', 'the FAQ');
-  h = await startHarness({ faqDir, env: { FAQ_GIT: 'true' } });
+  h = await startHarness({ faqDir, env: { FAQ_GIT: 'true', AUTO_ANSWER: 'true' } });
 });
 afterAll(async () => {
   await h?.stop();
@@ -253,5 +253,37 @@ describe('Draft a new entry', () => {
     expect(check.stdout).toMatch(/^OK: 2 file\(s\)/);
     expect(git('log', '-1', '--format=%s')).toContain(`"${id}"`);
     expect(git('status', '--porcelain')).toBe('');
+  });
+});
+
+describe('teaching from shadow mode', () => {
+  it('given a would-be answer in a shadow channel, then Teach #1 offers Add as alternate to its entry, which adds the question', async () => {
+    const channel = h.fake.createChannel({ type: 0, name: 'shadowed' });
+    const channelId = String(channel.id);
+    const resolved = { channels: { [channelId]: { id: channelId, type: 0, name: 'shadowed', permissions: '0' } } };
+    const setting = h.fake.slash('faq-admin', [sub('auto-answer', [{ type: 7, name: 'channel', value: channelId }, { type: 3, name: 'mode', value: 'shadow' }])], { ...MODERATOR, resolved });
+    expect(JSON.stringify((await setting.waitFor(2, 10_000)).at(-1)!.body)).toContain('shadow mode');
+    const question = 'does anyone here know what maximum pressure is all about?';
+    h.fake.post(channelId, { content: question, userId: '300000000000000307' });
+
+    let view: Obj | undefined;
+    const deadline = Date.now() + 10_000;
+    while (view === undefined) {
+      const shown = (await h.fake.slash('faq-admin', [sub('shadow')], MODERATOR).waitFor(2, 10_000)).at(-1)!.body as Obj;
+      if (JSON.stringify(shown).includes('maximum pressure')) view = shown;
+      else if (Date.now() > deadline) throw new Error(`nothing recorded in shadow mode: ${JSON.stringify(shown)}`);
+      else await new Promise((r) => setTimeout(r, 200));
+    }
+    const teach = button(view, 'Teach #1');
+    expect((await h.fake.button(teach.custom_id, {}, MEMBER).response()).data?.content).toBe('Only moderators (Manage Server) can teach the bot.');
+    const opened = (await h.fake.button(teach.custom_id, {}, MODERATOR).response()).data as Obj;
+    const add = button(opened, 'Add as alternate');
+    const entryId = /^teach:alt:s[\w-]+:([a-z0-9-]+)$/.exec(add.custom_id)![1]!;
+    expect(JSON.stringify(view)).toContain(`\`${entryId}\``);
+    const before = await shipped();
+    expect(await outcome(h.fake.button(add.custom_id, {}, MODERATOR))).toContain(`alternates of \`${entryId}\``);
+    const added = addedLines(before, await shipped());
+    expect(added).toHaveLength(1);
+    expect(added![0]).toMatch(/^ {6}- .*maximum pressure/);
   });
 });
