@@ -22,6 +22,8 @@ let root: string;
 let faqDir: string;
 let h: Harness;
 const git = (...args: string[]) => execFileSync('git', ['-C', faqDir, ...args], { encoding: 'utf8' }).trim();
+/** The database lives beside the FAQ copy, so that a restarted bot finds what the first one recorded. */
+const botEnv = () => ({ FAQ_GIT: 'true', AUTO_ANSWER: 'true', DATABASE_PATH: join(root, 'bot.sqlite') });
 const shipped = () => readFile(join(faqDir, SHIPPED), 'utf8');
 
 /** Members ask; the bot has no good answer, so each question is recorded for moderators. */
@@ -86,7 +88,7 @@ beforeAll(async () => {
   git('config', 'user.email', 'faq-bot@example.invalid');
   git('add', '.');
   git('commit', '--quiet', '-m', 'the FAQ');
-  h = await startHarness({ faqDir, env: { FAQ_GIT: 'true', AUTO_ANSWER: 'true' } });
+  h = await startHarness({ faqDir, env: botEnv() });
 });
 afterAll(async () => {
   await h?.stop();
@@ -285,5 +287,20 @@ describe('teaching from shadow mode', () => {
     const added = addedLines(before, await shipped());
     expect(added).toHaveLength(1);
     expect(added![0]).toMatch(/^ {6}- .*maximum pressure/);
+  });
+});
+
+describe('after a restart', () => {
+  it('given a teaching view shown before the bot restarted, then its buttons still work', async () => {
+    const wording = 'did the quorvex envoys exchange gifts';
+    await recordUnanswered(wording, '300000000000000308');
+    const view = await teachView(wording);
+    await h.stop();
+    h = await startHarness({ faqDir, env: botEnv() });
+    const add = button(view, 'Add as alternate');
+    const entryId = /:([a-z0-9-]+)$/.exec(add.custom_id)![1]!;
+    const before = await shipped();
+    expect(await outcome(h.fake.button(add.custom_id, {}, MODERATOR))).toContain(`alternates of \`${entryId}\``);
+    expect(addedLines(before, await shipped())).toEqual([`      - ${wording}`]);
   });
 });
