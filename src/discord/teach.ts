@@ -13,6 +13,7 @@ import { DRAFT_FIELDS, draftModal, noticePayload, teachPayload } from '../replie
 import { escapeForDiscord } from '../replies/escape.js';
 import { REPLY_MESSAGES as M } from '../replies/messages.js';
 import type { BotContext } from './context.js';
+import { DISCORD_MESSAGES as DM } from './messages.js';
 import { send } from './respond.js';
 
 const T = M.teach;
@@ -94,6 +95,6 @@ function resultText(result: EditResult, done: (r: Extract<EditResult, { ok: true
 
 /** Operators see every change made from Discord, with the server but never the member. */
 function logEdit(ctx: BotContext, interaction: TeachInteraction, result: EditResult): void {
-  if (result.ok) ctx.logger.info({ guildId: interaction.guildId, entryId: result.entryId, file: result.file, git: result.git }, 'FAQ changed from Discord');
-  else ctx.logger.info({ guildId: interaction.guildId, reason: result.reason }, 'FAQ change from Discord refused');
+  if (result.ok) ctx.logger.info({ guildId: interaction.guildId, entryId: result.entryId, file: result.file, git: result.git }, DM.faqChanged);
+  else ctx.logger.info({ guildId: interaction.guildId, reason: result.reason }, DM.faqChangeRefused);
 }
