@@ -6,7 +6,8 @@ import type { SlashCommand } from '../src/discord/command.js';
 import { send } from '../src/discord/respond.js';
 import { buildReport } from '../src/moderation/report.js';
 import { reloadReply, statusReply } from '../src/replies/admin.js';
-import { noticePayload, toDiscordPayload } from '../src/replies/discord.js';
+import { noticePayload, teachPayload, toDiscordPayload } from '../src/replies/discord.js';
+import { groupTarget, TEACH_DEFAULTS } from '../src/moderation/teach.js';
 import { REPLY_MESSAGES as M } from '../src/replies/messages.js';
 import { renderReportForDiscord } from '../src/replies/report.js';
 
@@ -57,8 +58,13 @@ export default {
     if (sub === 'reload') {
       await send(interaction, toDiscordPayload(reloadReply(await ctx.knowledge.reload()), { ephemeral: true }));
     } else if (sub === 'unanswered') {
-      const report = await buildReport(ctx.store, ctx.knowledge.matcher, { limit: 10 });
+      const matcher = ctx.knowledge.matcher;
+      const report = await buildReport(ctx.store, matcher, { limit: 10 });
       await send(interaction, toDiscordPayload(renderReportForDiscord(report), { ephemeral: true }));
+      // Then one private message per group to teach from (a message has room for one group's controls).
+      const targets = report.groups.slice(0, TEACH_DEFAULTS.groups).map((g) => groupTarget(g, matcher));
+      for (const [i, target] of targets.entries()) if (target !== null) await send(interaction, teachPayload(target, i + 1));
+      if (report.groups.length > TEACH_DEFAULTS.groups) await send(interaction, noticePayload(M.teach.more(TEACH_DEFAULTS.groups, report.groups.length)));
     } else if (sub === 'auto-answer') {
       await send(interaction, await autoAnswerSetting(interaction, ctx));
     } else if (sub === 'shadow') {

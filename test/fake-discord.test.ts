@@ -93,4 +93,52 @@ describe('fake discord with a real discord.js client', () => {
     const ping = fake.slash('ping', []);
     expect((await ping.response()).data?.content).toBe('pong');
   });
+
+  describe('select menus and modals', () => {
+    const input = (customId: string, extra: Record<string, unknown> = {}) => ({ type: 18, label: 'Field', component: { type: 4, custom_id: customId, style: 1, ...extra } });
+    const callback = (i: { id: string; token: string }, body: unknown) => rest.post(Routes.interactionCallback(i.id, i.token), { body, auth: false });
+    const button = () => fake.button('open', {});
+
+    it('given a modal of five labelled text inputs, then it is shown; six, a 46-character label or a duplicated field get 50035', async () => {
+      const ok = button();
+      await callback(ok, { type: 9, data: { custom_id: 'm', title: 'Five fields', components: ['a', 'b', 'c', 'd', 'e'].map((id) => input(id)) } });
+      expect((await ok.response()).type).toBe(9);
+      const six = await restError(callback(button(), { type: 9, data: { custom_id: 'm', title: 'Six', components: ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => input(id)) } }));
+      expect(six.rawError).toMatchObject({ errors: { data: { components: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } });
+      const label = await restError(callback(button(), { type: 9, data: { custom_id: 'm', title: 'Long label', components: [{ ...input('a'), label: 'x'.repeat(46) }] } }));
+      expect(label.code).toBe(50035);
+      const twice = await restError(callback(button(), { type: 9, data: { custom_id: 'm', title: 'Twice', components: [input('a'), input('a')] } }));
+      expect(twice.rawError).toMatchObject({ errors: { data: { components: { '1': { _errors: [{ code: 'COMPONENT_CUSTOM_ID_DUPLICATED' }] } } } } });
+    });
+
+    it('given a modal answered to a modal submit, then it is refused; the submit carries the values as typed, within the fields\' limits', async () => {
+      const opened = button();
+      const modal = { custom_id: 'draft', title: 'Draft', components: [input('q', { value: 'pre-filled', max_length: 20 }), input('note', { required: false })] };
+      await callback(opened, { type: 9, data: modal });
+      expect(() => fake.submitModal(modal, { q: 'x'.repeat(21) })).toThrow(/allows 20/);
+      expect(() => fake.submitModal(modal, { nope: 'x' })).toThrow(/no field nope/);
+      const submitted = fake.submitModal(modal, { note: 'hello' });
+      expect(submitted.payload).toMatchObject({
+        type: 5,
+        data: { custom_id: 'draft', components: [{ type: 18, component: { custom_id: 'q', value: 'pre-filled' } }, { type: 18, component: { custom_id: 'note', value: 'hello' } }] },
+      });
+      const again = await restError(callback(submitted, { type: 9, data: modal }));
+      expect(again.rawError).toMatchObject({ errors: { type: { _errors: [{ code: 'INTERACTION_RESPONSE_TYPE_INVALID' }] } } });
+    });
+
+    it('given a select menu beside a button, or with a duplicated value, then the message gets 50035; a member can only pick what it offers', async () => {
+      const select = { type: 3, custom_id: 'pick', options: [{ label: 'One', value: 'one' }, { label: 'Two', value: 'two' }] };
+      const ok = manualInteraction();
+      await callback(ok, { type: 4, data: { content: 'pick one', components: [{ type: 1, components: [select] }] } });
+      expect((await ok.response()).type).toBe(4);
+      const crowded = await restError(callback(manualInteraction(), { type: 4, data: { content: 'x', components: [{ type: 1, components: [select, { type: 2, style: 1, label: 'B', custom_id: 'b' }] }] } }));
+      expect(crowded.rawError).toMatchObject({ errors: { data: { components: { '0': { components: { _errors: [{ code: 'COMPONENT_LAYOUT_WIDTH_EXCEEDED' }] } } } } } });
+      const dup = { ...select, options: [{ label: 'One', value: 'one' }, { label: 'Also one', value: 'one' }] };
+      const twice = await restError(callback(manualInteraction(), { type: 4, data: { content: 'x', components: [{ type: 1, components: [dup] }] } }));
+      expect(twice.code).toBe(50035);
+      const message = { components: [{ type: 1, components: [select] }] };
+      expect(() => fake.select('pick', ['three'], message)).toThrow(/does not offer three/);
+      expect(fake.select('pick', ['two'], message).payload).toMatchObject({ type: 3, data: { custom_id: 'pick', component_type: 3, values: ['two'] } });
+    });
+  });
 });

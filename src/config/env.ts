@@ -36,6 +36,10 @@ export const envSchema = z
       .describe('Set by discord.js in a shard process (with SHARDS = its shard id and SHARD_COUNT); not for operators.'),
     SHARD_COUNT: z.coerce.number().int().min(1).optional().describe('Set by discord.js in a shard process.'),
     FAQ_DIR: z.string().default('faq').describe('The folder of knowledge files.'),
+    FAQ_GIT: z
+      .stringbool()
+      .default(false)
+      .describe('Commit each FAQ change made from Discord (Add as alternate, Draft a new entry) when FAQ_DIR is in a git work tree.'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_PATH: z.string().default('data/faq-bot.sqlite').describe('The SQLite file for what the bot records.'),
     DATABASE_URL: z

@@ -1,14 +1,17 @@
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
-import { parseButtonId } from '../replies/custom-ids.js';
+import { parseButtonId, parseTeachId } from '../replies/custom-ids.js';
 import { noticePayload, toDiscordPayload } from '../replies/discord.js';
 import { REPLY_MESSAGES as M } from '../replies/messages.js';
 import { replyForEntry } from '../replies/reply.js';
 import { handleAutoAnswerButton, handleGradeButton } from './auto-answer-buttons.js';
 import type { BotContext } from './context.js';
+import { handleTeach } from './teach.js';
 import { send } from './respond.js';
 
-/** Buttons on answers: votes, "show this entry", auto-answer verdicts and shadow grades. Anything else is ignored politely. */
+/** Buttons on answers: votes, "show this entry", auto-answer verdicts, shadow grades and the moderators' teaching buttons. Anything else is ignored politely. */
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const teach = parseTeachId(interaction.customId);
+  if (teach !== null) return handleTeach(interaction, ctx, teach);
   const action = parseButtonId(interaction.customId);
   if (action?.kind === 'auto') return handleAutoAnswerButton(interaction, ctx, action);
   if (action?.kind === 'grade') return handleGradeButton(interaction, ctx, action);

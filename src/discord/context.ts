@@ -14,6 +14,8 @@ export interface BotContext {
   readonly startedAt: Date;
   /** Auto-answer settings per channel (shared through the store). */
   readonly settings: ChannelSettings;
+  /** The FAQ folder moderators edit from Discord, and whether edits are committed (FAQ_GIT). */
+  readonly faq: { readonly dir: string; readonly git: boolean };
   /** Whether this process reads messages (AUTO_ANSWER=true on the gateway). */
   readonly readsMessages: boolean;
 }

@@ -11,4 +11,6 @@ export const DISCORD_MESSAGES = Object.freeze({
   shadowRecorded: 'auto-answer: shadow record',
   tagNotApplied: 'auto-answer: could not tag the post as solved',
   helperNotPinged: 'auto-answer: could not ask for a human in the channel',
+  faqChanged: 'FAQ changed from Discord',
+  faqChangeRefused: 'FAQ change from Discord refused',
 });

@@ -1,7 +1,9 @@
 import type { Interaction } from 'discord.js';
 import { noticePayload } from '../replies/discord.js';
 import { REPLY_MESSAGES as M } from '../replies/messages.js';
+import { parseTeachId } from '../replies/custom-ids.js';
 import { handleButton } from './buttons.js';
+import { handleTeach } from './teach.js';
 import type { CommandModule } from './command.js';
 import type { BotContext } from './context.js';
 import { send, toOptions } from './respond.js';
@@ -16,7 +18,7 @@ export function createRouter(commands: ReadonlyMap<string, CommandModule>, ctx: 
       interactionId: interaction.id,
       type: interaction.type,
       command: 'commandName' in interaction ? interaction.commandName : undefined,
-      customId: interaction.isMessageComponent() ? interaction.customId.slice(0, 100) : undefined,
+      customId: interaction.isMessageComponent() || interaction.isModalSubmit() ? interaction.customId.slice(0, 100) : undefined,
       guildId: interaction.guildId,
       userId: interaction.user.id,
     };
@@ -35,6 +37,11 @@ export function createRouter(commands: ReadonlyMap<string, CommandModule>, ctx: 
         await command.execute(interaction, ctx);
       } else if (interaction.isButton()) {
         await handleButton(interaction, ctx);
+      } else if (interaction.isStringSelectMenu() || interaction.isModalSubmit()) {
+        // The only menus and modals the bot shows are the moderators' teaching ones.
+        const action = parseTeachId(interaction.customId);
+        if (action === null) await send(interaction, noticePayload(M.staleButton));
+        else await handleTeach(interaction, ctx, action);
       }
     } catch (error) {
       ctx.logger.error({ err: error, ...where }, 'interaction handler failed');

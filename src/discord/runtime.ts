@@ -42,7 +42,8 @@ export async function createRuntime(config: Config, logger: Logger, options: Run
   const store = await openStore({ path: config.DATABASE_PATH, url: config.DATABASE_URL, logger });
   // HTTP replicas get no gateway events: only a gateway process can read messages.
   const readsMessages = config.AUTO_ANSWER && config.INTERACTIONS_PORT === undefined;
-  const ctx: BotContext = { knowledge, store, logger, startedAt: new Date(), settings: new ChannelSettings(store), readsMessages };
+  const ctx: BotContext = { knowledge, store, logger, startedAt: new Date(), settings: new ChannelSettings(store),
+    faq: { dir: config.FAQ_DIR, git: config.FAQ_GIT }, readsMessages };
   let commands: Map<string, CommandModule>;
   try {
     commands = new Map(await loadCommands());

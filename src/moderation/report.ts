@@ -4,6 +4,7 @@ import type { Matcher } from '../search/matcher.js';
 import { AUTO_ANSWER_DEFAULTS } from '../auto-answer/decide.js';
 import { precisionOf, type Precision } from '../auto-answer/precision.js';
 import { shadowItems, type ShadowItem } from '../auto-answer/shadow.js';
+import { unansweredRef } from './teach.js';
 import type { AskKind, AutoAnswerSetting, Store, StoreStatus, UnansweredRow } from '../store/types.js';
 
 /**
@@ -39,6 +40,8 @@ export interface ClosestEntry {
 }
 
 export interface ReportGroup {
+  /** A short reference to the headline question in the store (for Discord's teaching buttons). */
+  ref: string;
   /** Most asked first; the first is the group's headline. */
   samples: ReportSample[];
   /** Asks over the whole group, repeats included. */
@@ -165,6 +168,7 @@ function describeGroup(rows: UnansweredRow[], matcher: Matcher, alternateLevel: 
     }
   }
   return {
+    ref: unansweredRef(ranked[0]!.normalized),
     samples,
     count: sumOf(rows, 'count'),
     askers: sumOf(rows, 'askers'),

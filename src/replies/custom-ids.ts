@@ -34,6 +34,41 @@ export function showId(entryId: string): string {
   return `show:${entryId}`;
 }
 
+/**
+ * Teaching the bot from /faq-admin unanswered and shadow (moderators only). The reference
+ * is a short key the bot resolves from its store (see moderation/teach.ts), never the
+ * wording itself, which may be longer than a custom id holds:
+ * "teach:alt:<ref>:<entry-id>" (Add as alternate), "teach:pick:<ref>" (the select menu of
+ * other entries; the entry is the picked value), "teach:draft:<ref>" (Draft a new entry,
+ * which opens the modal "teach:new"), "teach:open:<ref>" (Teach #n under a shadow answer).
+ */
+export type TeachAction =
+  | { kind: 'alternate'; ref: string; entryId: string }
+  | { kind: 'pick'; ref: string }
+  | { kind: 'draft'; ref: string }
+  | { kind: 'open'; ref: string }
+  | { kind: 'submit' };
+
+const REF = '(u[0-9a-f]{16}|s[\\w-]{1,24})';
+const TEACH = new RegExp(`^teach:(?:alt:${REF}:(${ENTRY_ID})|(pick|draft|open):${REF}|(new))$`);
+export const DRAFT_MODAL_ID = 'teach:new';
+export const TEACH_PREFIX = 'teach:';
+
+/** A teaching id, or null when it would not fit Discord's 100 characters (the caller leaves the control out). */
+export function teachId(action: Exclude<TeachAction, { kind: 'submit' }>): string | null {
+  const id = action.kind === 'alternate' ? `teach:alt:${action.ref}:${action.entryId}` : `teach:${action.kind}:${action.ref}`;
+  return id.length <= 100 && parseTeachId(id) !== null ? id : null;
+}
+
+export function parseTeachId(customId: string): TeachAction | null {
+  if (customId.length > 100) return null;
+  const m = TEACH.exec(customId);
+  if (!m) return null;
+  if (m[1] !== undefined) return { kind: 'alternate', ref: m[1], entryId: m[2]! };
+  if (m[5] !== undefined) return { kind: 'submit' };
+  return { kind: m[3] as 'pick' | 'draft' | 'open', ref: m[4]! };
+}
+
 /** The action a button id stands for, or null for anything forged, stale or malformed. */
 export function parseButtonId(customId: string): ButtonAction | null {
   if (customId.length > 100) return null;

@@ -2,7 +2,9 @@ import { clip, truncate } from './truncate.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 import { REPLY_MESSAGES as M } from './messages.js';
 import type { Reply } from './reply.js';
-import { autoAnswerId, gradeId, showId, voteId } from './custom-ids.js';
+import { autoAnswerId, DRAFT_MODAL_ID, gradeId, showId, teachId, voteId } from './custom-ids.js';
+import type { TeachTarget } from '../moderation/teach.js';
+import { KNOWLEDGE_LIMITS } from '../knowledge/limits.js';
 import type { ShadowSummary } from './shadow.js';
 import { escapeForDiscord } from './escape.js';
 
@@ -29,9 +31,15 @@ interface Embed {
 type Button =
   | { type: 2; style: 1 | 2 | 3 | 4; label: string; custom_id: string; emoji?: { name: string } }
   | { type: 2; style: 5; label: string; url: string };
+interface SelectMenu {
+  type: 3;
+  custom_id: string;
+  placeholder?: string;
+  options: { label: string; value: string; description?: string }[];
+}
 interface ActionRow {
   type: 1;
-  components: Button[];
+  components: Button[] | [SelectMenu];
 }
 
 export interface PayloadOptions {
@@ -112,7 +120,7 @@ function buttons(reply: Reply, options: PayloadOptions): ActionRow[] {
   if (suggestions.length > 0) {
     rows.push({
       type: 1,
-      components: suggestions.map((s) => ({ type: 2, style: 1, label: clip(s.question, L.buttonLabel), custom_id: showId(s.id) })),
+      components: suggestions.map((s): Button => ({ type: 2, style: 1, label: clip(s.question, L.buttonLabel), custom_id: showId(s.id) })),
     });
   }
   return rows.slice(0, L.actionRows);
@@ -135,7 +143,7 @@ export function autoAnswerPayload(reply: Reply, posterId: string): DiscordPayloa
     { type: 2, style: 3, label: AA.solved, emoji: { name: '✅' }, custom_id: autoAnswerId('solved', posterId, entryId) },
     { type: 2, style: 2, label: AA.notIt, custom_id: autoAnswerId('not-it', posterId, entryId) },
   ];
-  const links = base.components[0]?.components.filter((b) => b.style === 5) ?? [];
+  const links = (base.components[0]?.components as Button[] | undefined)?.filter((b) => b.style === 5) ?? [];
   return {
     embeds: base.embeds,
     components: [{ type: 1, components: [...verdicts, ...links].slice(0, L.buttonsPerRow) }],
@@ -170,13 +178,15 @@ export function shadowPayload(title: string, summary: ShadowSummary, channelId: 
   if (shown.length === 0) body = `${head}\n\n${empty}`;
   return {
     embeds: [{ title: truncate(title, L.embedTitle), description: body, color: COLORS.notice }],
-    components: shown.map((l, i) => ({
-      type: 1 as const,
-      components: [
-        { type: 2 as const, style: 3 as const, label: A.right(i + 1), custom_id: gradeId(l.row.id, true, channelId) },
-        { type: 2 as const, style: 4 as const, label: A.wrong(i + 1), custom_id: gradeId(l.row.id, false, channelId) },
-      ],
-    })),
+    components: shown.map((l, i) => {
+      const teach = teachId({ kind: 'open', ref: `s${l.row.id}` });
+      const row: Button[] = [
+        { type: 2, style: 3, label: A.right(i + 1), custom_id: gradeId(l.row.id, true, channelId) },
+        { type: 2, style: 4, label: A.wrong(i + 1), custom_id: gradeId(l.row.id, false, channelId) },
+      ];
+      if (teach !== null) row.push({ type: 2, style: 2, label: M.teach.openRow(i + 1), custom_id: teach });
+      return { type: 1 as const, components: row };
+    }),
     allowedMentions: { parse: [], users: [], roles: [], repliedUser: false },
     ephemeral: true,
   };
@@ -186,6 +196,82 @@ export function shadowPayload(title: string, summary: ShadowSummary, channelId: 
 function escapeRecord(text: string): string {
   const [head, ...rest] = text.split('\n');
   return [head, ...rest.map((r) => truncate(escapeForDiscord(r), 300))].join('\n');
+}
+
+/**
+ * One thing to teach the bot, for moderators (private): the wording, where it most likely
+ * belongs, and Add as alternate / Draft a new entry, with a menu of the next closest entries.
+ * Member wordings are escaped; controls whose id would not fit are left out.
+ */
+export function teachPayload(target: TeachTarget, n: number | null): DiscordPayload {
+  const T = M.teach;
+  const lines: string[] = [];
+  if (target.asks !== null) lines.push(T.asked(target.asks.count, target.asks.askers));
+  if (target.otherWordings.length > 0) lines.push(T.alsoAsked, ...target.otherWordings.map((w) => `• ${truncate(escapeForDiscord(w), 300)}`));
+  lines.push(
+    target.closest === null
+      ? T.noClosest
+      : T.closest(target.closest.entryId, escapeForDiscord(target.closest.question), Math.round(target.closest.confidence * 100)),
+  );
+  lines.push('', T.howTo);
+  const first: Button[] = [];
+  const add = target.closest === null ? null : teachId({ kind: 'alternate', ref: target.ref, entryId: target.closest.entryId });
+  if (add !== null) first.push({ type: 2, style: 1, label: T.addAlternate, custom_id: add });
+  const draft = teachId({ kind: 'draft', ref: target.ref });
+  if (draft !== null) first.push({ type: 2, style: 2, label: T.draftEntry, custom_id: draft });
+  const rows: ActionRow[] = first.length > 0 ? [{ type: 1, components: first }] : [];
+  const pick = teachId({ kind: 'pick', ref: target.ref });
+  const options = target.others
+    .filter((e) => e.entryId.length <= L.selectValue)
+    .slice(0, L.selectOptions)
+    .map((e) => ({
+      label: clip(e.question, L.selectLabel),
+      value: e.entryId,
+      description: clip(T.pickDescription(e.entryId, Math.round(e.confidence * 100)), L.selectDescription),
+    }));
+  if (pick !== null && options.length > 0) {
+    rows.push({ type: 1, components: [{ type: 3, custom_id: pick, placeholder: clip(T.pickPlaceholder, L.selectPlaceholder), options }] });
+  }
+  return {
+    embeds: [{ title: truncate(T.viewTitle(n, escapeForDiscord(target.wording)), L.embedTitle), description: truncate(lines.join('\n'), L.embedDescription), color: COLORS.notice }],
+    components: rows,
+    allowedMentions: { parse: [], users: [], roles: [], repliedUser: false },
+    ephemeral: true,
+  };
+}
+
+/** The fields of the Draft a new entry modal, by custom id. */
+export const DRAFT_FIELDS = Object.freeze({ question: 'question', answer: 'answer', sourceUrl: 'source-url', publisher: 'publisher', title: 'title' });
+
+/**
+ * The Draft a new entry modal (API JSON): five labelled text inputs, the most Discord
+ * allows, each as long as the FAQ file accepts; the question starts as the members' wording.
+ */
+export function draftModal(wording: string): Record<string, unknown> {
+  const T = M.teach;
+  const K = KNOWLEDGE_LIMITS;
+  const input = (customId: string, label: string, hint: string | null, style: 1 | 2, max: number, value?: string) => ({
+    type: 18,
+    label: clip(label, L.modalLabel),
+    ...(hint === null ? {} : { description: clip(hint, L.modalDescription) }),
+    component: {
+      type: 4,
+      custom_id: customId,
+      style,
+      required: true,
+      max_length: Math.min(max, L.textInputValue),
+      ...(value === undefined || value === '' ? {} : { value: value.slice(0, Math.min(max, L.textInputValue)) }),
+    },
+  });
+  const F = DRAFT_FIELDS;
+  const components = [
+    input(F.question, T.question, T.questionHint, 1, K.questionLength, wording),
+    input(F.answer, T.answer, T.answerHint, 2, K.answerLength),
+    input(F.sourceUrl, T.sourceUrl, T.sourceUrlHint, 1, K.urlLength),
+    input(F.publisher, T.publisher, T.publisherHint, 1, K.publisherLength),
+    input(F.title, T.title, null, 1, K.titleLength),
+  ];
+  return { custom_id: DRAFT_MODAL_ID, title: clip(T.modalTitle, L.modalTitle), components: components.slice(0, L.modalComponents) };
 }
 
 /** A short private text reply (errors, confirmations). */

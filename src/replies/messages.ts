@@ -83,4 +83,42 @@ export const REPLY_MESSAGES = Object.freeze({
     wrong: (n: number) => `Wrong #${n}`,
     gradeMissing: 'That record is gone (it may have expired).',
   }),
+  /** Teaching the bot from /faq-admin unanswered and shadow. */
+  teach: Object.freeze({
+    addAlternate: 'Add as alternate',
+    draftEntry: 'Draft a new entry',
+    openRow: (n: number) => `Teach #${n}`,
+    pickPlaceholder: 'Or add it to another entry…',
+    pickDescription: (id: string, percent: number) => `${id} · match ${percent}%`,
+    viewTitle: (n: number | null, wording: string) => `${n === null ? 'Teach the bot' : `Group ${n}`}: “${wording}”`,
+    asked: (count: number, askers: number) => `Asked ${count} time(s) by ${askers} member(s).`,
+    alsoAsked: 'Also asked as:',
+    closest: (id: string, question: string, percent: number) => `Closest entry: \`${id}\`, “${question}” (match ${percent}%).`,
+    noClosest: 'No entry comes close: draft a new one.',
+    howTo:
+      '**Add as alternate** writes the wording above into that entry\'s alternates; the menu adds it to another entry instead; **Draft a new entry** appends one to drafts.yaml. The bot answers from the change within seconds.',
+    more: (shown: number, total: number) => `Teaching buttons for the first ${shown} of ${total} groups; teach those, then run /faq-admin unanswered again for the rest.`,
+    modalTitle: 'Draft a new entry',
+    question: 'Question',
+    questionHint: 'As members would ask it; the first words make its id',
+    answer: 'Answer, in your own words',
+    answerHint: 'What the source says; it is checked before it is saved',
+    sourceUrl: 'Source url',
+    sourceUrlHint: 'An https:// link to the article the answer comes from',
+    publisher: 'Publisher',
+    publisherHint: 'The outlet, as members know it',
+    title: 'Article title',
+    alternateAdded: (wording: string, id: string, file: string) =>
+      `Added “${wording}” to the alternates of \`${id}\` in ${file}. The bot answers it from there within a few seconds (once the FAQ reloads).`,
+    entryAdded: (id: string, file: string) =>
+      `Drafted the new entry \`${id}\` in ${file} (tagged draft). Members get it within a few seconds; review it and move it to its topic's file when ready.`,
+    refused: (reason: string) => `Nothing was changed: ${reason}`,
+    committed: 'Committed to git.',
+    noRepository: 'FAQ_GIT is on, but the FAQ folder is not in a git work tree: not committed.',
+    staleGroup:
+      'This button is out of date: that question is no longer among the recorded unanswered questions (forgotten after 180 days, or the records were cleared). Run /faq-admin unanswered again.',
+    staleShadow: 'This button is out of date: that shadow answer is no longer recorded (it may have expired). Run /faq-admin shadow again.',
+    staleEntry: (id: string) => `This button is out of date: there is no entry \`${id}\` in the FAQ any more (removed or renamed). Run /faq-admin unanswered again.`,
+    notModerator: 'Only moderators (Manage Server) can teach the bot.',
+  }),
 });

@@ -114,7 +114,7 @@ describe('auto-answer payloads and buttons', () => {
     expect(p.allowedMentions).toEqual({ parse: [], users: [], roles: [], repliedUser: false });
     expect(p.content).toBeUndefined();
     const buttons = p.components[0]!.components;
-    expect(buttons.map((b) => b.label)).toEqual(['Solved', 'Not what I asked', 'Pub']);
+    expect(buttons.map((b) => (b as { label: string }).label)).toEqual(['Solved', 'Not what I asked', 'Pub']);
     expect(parseButtonId((buttons[0] as { custom_id: string }).custom_id)).toEqual({ kind: 'auto', verdict: 'solved', posterId: '123456789012345678', entryId: 'refunds' });
     expect(p.embeds[0]!.footer!.text).toContain('97%');
   });

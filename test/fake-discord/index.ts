@@ -85,6 +85,18 @@ export interface FakeDiscord {
   autocomplete(name: string, options: APIApplicationCommandInteractionDataOption[], ctx?: InteractionCtx): InteractionHandle;
   messageCommand(name: string, target: TargetMessage, ctx?: InteractionCtx): InteractionHandle;
   button(customId: string, message?: Record<string, unknown>, ctx?: InteractionCtx): InteractionHandle;
+  /**
+   * A member picks `values` in a string select menu. `message` is the message holding it (by
+   * default one with a select offering exactly those values); a value the menu does not offer
+   * cannot be picked, as in Discord's client.
+   */
+  select(customId: string, values: string[], message?: Record<string, unknown>, ctx?: InteractionCtx): InteractionHandle;
+  /**
+   * A member fills in and submits a modal the bot showed (the `data` of its type 9 callback):
+   * MODAL_SUBMIT with the values by text input custom id. Discord's client enforces required
+   * fields and lengths before sending, so values that break them throw here.
+   */
+  submitModal(modal: Record<string, unknown>, values: Record<string, string>, ctx?: InteractionCtx): InteractionHandle;
   dropConnections(code?: number): void;
   /** Quiet the open sockets; with forever, every later connection too. */
   silence(forever?: boolean): void;
@@ -206,6 +218,19 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       const msg = registry.message(partial, c.channelId, guildOf(c), true);
       return send(registry.build(3, { custom_id: customId, component_type: 2 }, c, msg));
     },
+    select(customId, values, message, ctx) {
+      const c = placed(ctx);
+      const partial = message ?? { components: [{ type: 1, components: [{ type: 3, custom_id: customId, options: values.map((v) => ({ label: v, value: v })) }] }] };
+      const offered = selectOptions(partial, customId);
+      if (offered === undefined) throw new Error(`fake-discord: the message has no select menu ${customId}`);
+      const missing = values.filter((v) => !offered.includes(v));
+      if (missing.length > 0) throw new Error(`fake-discord: the select menu does not offer ${missing.join(', ')}`);
+      const msg = registry.message(partial, c.channelId, guildOf(c), true);
+      return send(registry.build(3, { custom_id: customId, component_type: 3, values }, c, msg));
+    },
+    submitModal(modal, values, ctx) {
+      return send(registry.build(5, { custom_id: modal.custom_id, components: modalSubmission(modal, values) }, placed(ctx)));
+    },
     dropConnections: (code = 4000) => gw.dropConnections(code),
     silence: (forever?: boolean) => gw.silence(forever),
     createRole(name, permissions, guildId = guilds[0]!.id) {
@@ -250,4 +275,42 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The values a message's select menu offers, or undefined when it has no such menu. */
+function selectOptions(message: Obj, customId: string): string[] | undefined {
+  for (const row of (message.components as Obj[] | undefined) ?? []) {
+    for (const c of (row.components as Obj[] | undefined) ?? []) {
+      if (c.type === 3 && c.custom_id === customId) return ((c.options as Obj[] | undefined) ?? []).map((o) => String(o.value));
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The components of a MODAL_SUBMIT, shaped like the modal: a label (type 18) or an action
+ * row around each text input, each with its value. Checks what Discord's client checks.
+ */
+function modalSubmission(modal: Obj, values: Record<string, string>): Obj[] {
+  let nextId = 1;
+  const known = new Set<string>();
+  const input = (c: Obj): Obj => {
+    if (c.type !== 4) throw new Error(`fake-discord: only text inputs can be filled in (got type ${String(c.type)})`);
+    const id = String(c.custom_id);
+    known.add(id);
+    const value = values[id] ?? String(c.value ?? '');
+    const required = c.required !== false;
+    if (required && value === '') throw new Error(`fake-discord: the modal's field ${id} is required`);
+    if (typeof c.max_length === 'number' && value.length > c.max_length) throw new Error(`fake-discord: ${id} allows ${c.max_length} characters`);
+    if (typeof c.min_length === 'number' && value !== '' && value.length < c.min_length) throw new Error(`fake-discord: ${id} needs ${c.min_length} characters`);
+    return { type: 4, id: nextId++, custom_id: id, value };
+  };
+  const out = ((modal.components as Obj[] | undefined) ?? []).map((top): Obj => {
+    if (top.type === 18) return { type: 18, id: nextId++, component: input(top.component as Obj) };
+    if (top.type === 1) return { type: 1, id: nextId++, components: ((top.components as Obj[]) ?? []).map(input) };
+    return { type: top.type, id: nextId++ };
+  });
+  const unknown = Object.keys(values).filter((k) => !known.has(k));
+  if (unknown.length > 0) throw new Error(`fake-discord: the modal has no field ${unknown.join(', ')}`);
+  return out;
 }

@@ -124,6 +124,14 @@ function componentChecks(components: unknown[], flags: unknown, p: Path, out: Fi
       seen.add(c.custom_id);
     }
     if (c.type === 1 && arr(c.components).length > 5) out.push({ path: [...path, 'components'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 5 or fewer in length.' });
+    // A select menu fills its action row: nothing may sit beside it.
+    if (c.type === 1 && arr(c.components).some((x) => isObj(x) && [3, 5, 6, 7, 8].includes(x.type as number)) && arr(c.components).length > 1)
+      out.push({ path: [...path, 'components'], code: 'COMPONENT_LAYOUT_WIDTH_EXCEEDED', message: 'The specified component exceeds the maximum width' });
+    if (c.type === 3) {
+      const values = arr(c.options).map((o) => (isObj(o) ? o.value : undefined));
+      if (new Set(values).size !== values.length) out.push({ path: [...path, 'options'], code: 'SELECT_COMPONENT_OPTION_VALUE_DUPLICATED', message: 'Select component option values cannot be duplicated' });
+      if (typeof c.max_values === 'number' && c.max_values > values.length) out.push({ path: [...path, 'max_values'], code: 'BASE_TYPE_MAX', message: `Must be less than or equal to ${values.length}.` });
+    }
     if (c.type === 2) {
       const link = c.style === 5;
       if (link && (typeof c.url !== 'string' || c.custom_id != null)) out.push({ path, code: 'BUTTON_COMPONENT_INVALID_LINK', message: 'Link buttons need a url and cannot have a custom_id' });
@@ -136,6 +144,29 @@ function componentChecks(components: unknown[], flags: unknown, p: Path, out: Fi
   components.forEach((c, i) => {
     if (!v2 && isObj(c) && c.type !== 1) out.push({ path: [...p, i, 'type'], code: 'COMPONENT_LAYOUT_INVALID', message: 'Top-level components must be action rows without the IS_COMPONENTS_V2 flag' });
     visit(c, [...p, i]);
+  });
+}
+
+/**
+ * A modal holds at most five components (Discord's documented limit; the spec allows more),
+ * each a label around one input or a row with one text input; custom ids unique.
+ */
+function modalChecks(data: unknown, out: FieldError[]): void {
+  if (!isObj(data)) return;
+  const components = arr(data.components);
+  if (components.length > 5) out.push({ path: ['data', 'components'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 5 or fewer in length.' });
+  const seen = new Set<string>();
+  components.forEach((c, i) => {
+    if (!isObj(c)) return;
+    if (c.type === 1 && arr(c.components).length !== 1) out.push({ path: ['data', 'components', i, 'components'], code: 'COMPONENT_LAYOUT_WIDTH_EXCEEDED', message: 'The specified component exceeds the maximum width' });
+    const inputs = c.type === 18 ? [c.component] : arr(c.components);
+    inputs.forEach((input) => {
+      if (!isObj(input) || typeof input.custom_id !== 'string') return;
+      if (seen.has(input.custom_id)) out.push({ path: ['data', 'components', i], code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' });
+      seen.add(input.custom_id);
+      if (typeof input.value === 'string' && typeof input.max_length === 'number' && input.value.length > input.max_length)
+        out.push({ path: ['data', 'components', i], code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${input.max_length} or fewer in length.` });
+    });
   });
 }
 
@@ -230,6 +261,7 @@ export function validateCallback(body: unknown, interactionType: number): FieldE
   check(schema, body, [], out);
   const data = (body as Obj).data;
   if (type === 4 || type === 7) messageChecks(data, ['data'], out);
+  if (type === 9) modalChecks(data, out);
   if (type === 8) {
     arr(isObj(data) ? data.choices : undefined).forEach((c, i) => {
       if (isObj(c) && typeof c.value === 'string' && c.value.length > 100) out.push({ path: ['data', 'choices', i, 'value'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 100 or fewer in length.' });

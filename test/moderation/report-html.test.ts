@@ -105,6 +105,7 @@ describe('the health report as HTML', () => {
       report: {
         status: { recording: true, engine: 'sqlite', location: evil, problem: evil },
         groups: [{
+          ref: 'u0123456789abcdef',
           samples: [{ text: evil, count: 2, askers: 1, answeredBy: evil }, { text: evil, count: 1, askers: 1, answeredBy: null }],
           count: 3, askers: 2, firstSeen: '2026-03-01T00:00:00Z', lastSeen: '2026-03-02T00:00:00Z', kind: 'unanswered',
           closest: { entryId: evil, question: evil, file: evil, confidence: 0.5 }, verdict: 'add-alternate',

@@ -54,7 +54,7 @@ describe('Discord payloads', () => {
         for (const row of p.components) {
           expect(row.components.length).toBeLessThanOrEqual(L.buttonsPerRow);
           for (const b of row.components) {
-            expect(b.label.length).toBeLessThanOrEqual(L.buttonLabel);
+            expect((b as { label: string }).label.length).toBeLessThanOrEqual(L.buttonLabel);
             if ('custom_id' in b) {
               expect(b.custom_id.length).toBeLessThanOrEqual(L.customId);
               expect(ids.has(b.custom_id)).toBe(false);
