@@ -3,7 +3,8 @@
  * thread all a reload can: reads, parses, validates and cross-checks the folder, builds the
  * snapshot and indexes it (Matcher.indexData). It sends the checked files back in pieces,
  * one more each time the main thread asks (so they are taken in one per turn of its event
- * loop, never all in one go), then the index, whose arrays are moved, not copied. It keeps
+ * loop, never all in one go), then the index (with the learned model), whose arrays are
+ * moved, not copied. It keeps
  * each file's parse result (by content) between reads, so a reload parses again only the
  * files that changed.
  *
@@ -12,10 +13,9 @@
  */
 import { setPriority } from 'node:os';
 import { parentPort, type TransferListItem } from 'node:worker_threads';
-import { readKnowledge, snapshotSteps } from '../knowledge/load.js';
+import { readKnowledge, snapshot } from '../knowledge/load.js';
 import { ParseCache } from '../knowledge/parse-file.js';
 import { Matcher, transferablesOf } from '../search/matcher.js';
-import { runSync } from '../search/slices.js';
 import { packEntries } from './packed-entries.js';
 import type { ReaderReply, ReaderRequest } from './reader.js';
 
@@ -73,8 +73,7 @@ async function read(id: number, dir: string): Promise<{ reply: ReaderReply; tran
     }
   });
   // The main thread builds the same snapshot from the same files; this one is only indexed.
-  const index = Matcher.indexData(runSync(snapshotSteps(dir, result.files)));
-  outbox.push({ reply: { id, kind: 'index', index }, transfer: transferablesOf(index) });
-  outbox.push({ reply: { id, kind: 'done', files: result.files.length } });
+  const index = Matcher.indexData(snapshot(dir, result.files));
+  outbox.push({ reply: { id, kind: 'done', index }, transfer: transferablesOf(index) });
   return outbox;
 }
