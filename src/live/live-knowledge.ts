@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
-import { loadKnowledge, snapshot } from '../knowledge/load.js';
+import { loadKnowledge } from '../knowledge/load.js';
 import { formatIssue, type KnowledgeIssue } from '../knowledge/types.js';
 import { Matcher } from '../search/matcher.js';
 import { WorkerReader } from './reader.js';
@@ -25,8 +25,9 @@ const REWATCH_MS = 1000;
  * remembered (`problem`) so moderators can see it.
  *
  * A reload never holds the event loop for long: the files are read, parsed, checked and
- * indexed (the model learned) in a worker thread; here the snapshot is built and the new
- * matcher restored from that index, while the old matcher keeps answering.
+ * indexed (the model learned) in a worker thread; here the snapshot is built from what it
+ * sends, one piece per turn of the event loop, and the new matcher restored from its index,
+ * while the old matcher keeps answering.
  */
 export class LiveKnowledge {
   private current: Matcher;
@@ -92,10 +93,8 @@ export class LiveKnowledge {
       for (const issue of read.issues) this.logger.error({ issue: formatIssue(issue) }, 'knowledge files are broken; still serving the last good set');
       return { ok: false, issues: read.issues };
     }
-    // The snapshot is built here (about 25 ms for 10,000 entries) and the matcher restored
-    // from the worker's index; the swap is a single assignment, so a question is answered
-    // by the old or the new set, whole.
-    const kb = snapshot(this.dir, read.files);
+    // The swap is a single assignment, so a question is answered by the old or the new set, whole.
+    const { kb } = read;
     this.current = await Matcher.restore(kb, read.index);
     this.lastProblem = null;
     this.logger.info({ entries: kb.entries.length, articles: kb.articles.length, files: kb.files.length }, 'knowledge reloaded');

@@ -1,22 +1,21 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { SnapshotFile } from '../knowledge/load.js';
+import { SnapshotBuilder, type FileHead } from '../knowledge/load.js';
 import { KNOWLEDGE_MESSAGES as M } from '../knowledge/messages.js';
-import type { KnowledgeFileInput } from '../knowledge/schema.js';
-import type { KnowledgeIssue } from '../knowledge/types.js';
+import type { KnowledgeBase, KnowledgeIssue } from '../knowledge/types.js';
 import type { MatcherIndexData } from '../search/matcher.js';
-import { unpacked, type PackedEntries } from './packed-entries.js';
+import { unpackEntries, type PackedEntries } from './packed-entries.js';
 
-/** A folder read for a reload: its checked files and their index (Matcher.indexData), or the problems. */
+/** A folder read for a reload: its snapshot and the worker's index of it (Matcher.indexData), or the problems. */
 export type ReadOutcome =
-  | { readonly ok: true; readonly files: readonly SnapshotFile[]; readonly index: MatcherIndexData }
+  | { readonly ok: true; readonly kb: KnowledgeBase; readonly index: MatcherIndexData }
   | { readonly ok: false; readonly issues: readonly KnowledgeIssue[] };
 
 /** What reload-worker.ts is asked (a read, then each next piece of its answer), and what it answers. */
 export type ReaderRequest = { readonly id: number; readonly kind: 'read'; readonly dir: string } | { readonly id: number; readonly kind: 'next' };
 export type ReaderReply =
-  | { readonly id: number; readonly kind: 'file'; readonly index: number; readonly file: string; readonly data: KnowledgeFileInput }
-  | { readonly id: number; readonly kind: 'entries'; readonly index: number; readonly entries: PackedEntries }
+  | { readonly id: number; readonly kind: 'files'; readonly files: readonly FileHead[] }
+  | { readonly id: number; readonly kind: 'entries'; readonly file: string; readonly entries: PackedEntries }
   | { readonly id: number; readonly kind: 'done'; readonly index: MatcherIndexData }
   | { readonly id: number; readonly kind: 'issues'; readonly issues: readonly KnowledgeIssue[] }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string };
@@ -28,14 +27,15 @@ function failure(dir: string, why: string): ReadOutcome {
 
 interface Job {
   readonly dir: string;
-  readonly files: { file: string; data: KnowledgeFileInput; packed: PackedEntries[] }[];
+  snapshot?: SnapshotBuilder;
   readonly timer: NodeJS.Timeout;
   readonly resolve: (result: ReadOutcome) => void;
 }
 
 /**
  * Reads, checks and indexes a knowledge folder for LiveKnowledge's reloads, in a worker
- * thread (reload-worker), started at the first read and kept for the next ones
+ * thread (reload-worker), and builds the snapshot here from the pieces it sends, one piece
+ * per turn of the event loop. The worker is started at the first read and kept for the next ones
  * while reloads keep coming (it remembers the files it parsed), then ended: a worker costs
  * about 100 MB of memory after indexing 10,000 entries. It never keeps the process alive by
  * itself. When it crashes, exits or does not answer in time, the reads waiting on it end
@@ -72,7 +72,7 @@ export class WorkerReader {
       const id = ++this.nextId;
       const timer = setTimeout(() => this.fail(`no answer in ${Math.round(this.timeoutMs / 1000)} s`), this.timeoutMs);
       timer.unref();
-      this.jobs.set(id, { dir, files: [], timer, resolve });
+      this.jobs.set(id, { dir, timer, resolve });
       worker.ref();
       worker.postMessage({ id, kind: 'read', dir } satisfies ReaderRequest);
     });
@@ -98,16 +98,14 @@ export class WorkerReader {
     const job = this.jobs.get(reply.id);
     if (job === undefined) return;
     switch (reply.kind) {
-      case 'file':
-        job.files[reply.index] = { file: reply.file, data: reply.data, packed: [] };
+      case 'files':
+        job.snapshot = new SnapshotBuilder(job.dir, reply.files);
         return this.askNext(reply.id);
       case 'entries':
-        job.files[reply.index]!.packed.push(reply.entries);
+        job.snapshot!.add(reply.file, unpackEntries(reply.entries));
         return this.askNext(reply.id);
-      case 'done': {
-        const files = job.files.map(({ file, data, packed }) => ({ file, data: { ...data, entries: unpacked(packed) } }));
-        return this.finish(reply.id, { ok: true, files, index: reply.index });
-      }
+      case 'done':
+        return this.finish(reply.id, { ok: true, kb: job.snapshot!.finish(), index: reply.index });
       case 'issues':
         return this.finish(reply.id, { ok: false, issues: reply.issues });
       case 'failed':

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadKnowledge, snapshot } from '../../src/knowledge/load.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Entry, KnowledgeBase } from '../../src/knowledge/types.js';
 import { LiveKnowledge } from '../../src/live/live-knowledge.js';
 import { WorkerReader } from '../../src/live/reader.js';
@@ -73,7 +73,7 @@ describe('given a reload through the worker thread', () => {
     readers.push(reader);
     const read = await reader.read(dir);
     if (!read.ok) throw new Error(JSON.stringify(read.issues));
-    const kb = snapshot(dir, read.files);
+    const { kb } = read;
     const restored = await Matcher.restore(kb, read.index);
 
     const loaded = await loadKnowledge(dir);
