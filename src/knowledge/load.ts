@@ -1,7 +1,7 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { KNOWLEDGE_MESSAGES as M } from './messages.js';
-import { parseKnowledgeFile, parseKnowledgeText, type ParseCache, type ParsedFile, type Place } from './parse-file.js';
+import { parseKnowledgeFile, parseKnowledgeText, type FilePlaces, type ParseCache, type ParsedFile, type Place } from './parse-file.js';
 import type { EntryInput, KnowledgeFileInput } from './schema.js';
 import type { Article, Entry, KnowledgeBase, KnowledgeIssue, LoadResult, Source } from './types.js';
 
@@ -95,15 +95,18 @@ export function questionKey(question: string): string {
 /** Duplicate ids and questions, and unknown sources, across all files. */
 function crossCheck(files: readonly ParsedFile[]): KnowledgeIssue[] {
   const issues: KnowledgeIssue[] = [];
-  type At = { readonly file: string } & Place;
-  const issueAt = (at: At, message: string) => issues.push({ ...at, message });
+  // A value's place is looked up only to write an issue, so a valid folder never asks
+  // for places (the fast path would read each file again to find them).
+  type At = { readonly f: ParsedFile; readonly place: (places: FilePlaces) => Place };
+  const placeOf = (at: At) => at.place(at.f.places());
+  const issueAt = (at: At, message: string) => issues.push({ file: at.f.file, ...placeOf(at), message });
   // Where a first use was, written out only when a second one is found.
-  const where = (at: At) => `${at.file}:${at.line}`;
+  const where = (at: At) => `${at.f.file}:${placeOf(at).line}`;
 
   const sources = new Map<string, At>();
-  for (const { file, data, places } of files) {
-    for (const id of Object.keys(data.sources)) {
-      const at: At = { file, ...places.sources.get(id)! };
+  for (const f of files) {
+    for (const id of Object.keys(f.data.sources)) {
+      const at: At = { f, place: (p) => p.sources.get(id)! };
       const seen = sources.get(id);
       if (seen) issueAt(at, M.duplicateId('source', id, where(seen)));
       else sources.set(id, at);
@@ -112,24 +115,23 @@ function crossCheck(files: readonly ParsedFile[]): KnowledgeIssue[] {
   const ids = new Map<string, At>();
   const articleIds = new Map<string, At>();
   const questions = new Map<string, { id: string; at: At }>();
-  for (const { file, data, places } of files) {
-    data.articles.forEach((a, i) => {
-      const at: At = { file, ...places.articles[i]!.id };
+  for (const f of files) {
+    f.data.articles.forEach((a, i) => {
+      const at: At = { f, place: (p) => p.articles[i]!.id };
       const seen = articleIds.get(a.id);
       if (seen) issueAt(at, M.duplicateId('article', a.id, where(seen)));
       else articleIds.set(a.id, at);
-      if (!sources.has(a.source)) issueAt({ file, ...places.articles[i]!.source }, M.unknownSource(a.source));
+      if (!sources.has(a.source)) issueAt({ f, place: (p) => p.articles[i]!.source }, M.unknownSource(a.source));
     });
-    data.entries.forEach((e, i) => {
-      const place = places.entries[i]!;
-      const at: At = { file, ...place.id };
+    f.data.entries.forEach((e, i) => {
+      const at: At = { f, place: (p) => p.entries[i]!.id };
       const seen = ids.get(e.id);
       if (seen) issueAt(at, M.duplicateId('entry', e.id, where(seen)));
       else ids.set(e.id, at);
       e.sources.forEach((s, j) => {
-        if (!sources.has(s)) issueAt({ file, ...place.sources[j]! }, M.unknownSource(s));
+        if (!sources.has(s)) issueAt({ f, place: (p) => p.entries[i]!.sources[j]! }, M.unknownSource(s));
       });
-      const question: At = { file, ...place.question };
+      const question: At = { f, place: (p) => p.entries[i]!.question };
       const key = questionKey(e.question);
       const twin = questions.get(key);
       if (twin) issueAt(question, M.duplicateQuestion(twin.id, where(twin.at)));
