@@ -35,9 +35,9 @@ interface Job {
 /**
  * Reads, checks and indexes a knowledge folder for LiveKnowledge's reloads, in a worker
  * thread (reload-worker), and builds the snapshot here from the pieces it sends, one piece
- * per turn of the event loop. The worker is started at the first read and kept for the next ones
- * while reloads keep coming (it remembers the files it parsed), then ended: a worker costs
- * about 100 MB of memory after indexing 10,000 entries. It never keeps the process alive by
+ * per turn of the event loop. The worker is started at the first read and kept for the
+ * next ones while reloads keep coming (it remembers the files it parsed), then ended: a
+ * worker costs about 100 MB of memory after indexing 10,000 entries. It never keeps the process alive by
  * itself. When it crashes, exits or does not answer in time, the reads waiting on it end
  * with an error (never a hang), and the next read starts a new one.
  */
