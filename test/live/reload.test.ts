@@ -202,6 +202,10 @@ describe('given questions asked while a reload runs', () => {
       expect(wrong).toBe(0);
       expect([...seen].every((m) => m === old || m === live.matcher)).toBe(true);
       expect(live.matcher).not.toBe(old);
+      // Built from the worker's pieces (entries 500 at a time), the snapshot is the one a load makes.
+      const loaded = await loadKnowledge(dir);
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+      expect(JSON.stringify(contents(live.matcher.kb))).toBe(JSON.stringify(contents(loaded.kb)));
       // The reload reads, checks and indexes 2,000 entries: if it held the event loop, no
       // question would be answered before it ended.
       expect(during).toBeGreaterThan(20);
