@@ -432,7 +432,7 @@ if (reload) {
     `${reload.questionsDuring} questions answered meanwhile; worst delay a question saw ${fmt(reload.worstDelayMs)} ms ` +
     `(p99 ${fmt(reload.p99DelayMs)} ms; event-loop delay max ${fmt(reload.loopDelayMaxMs)} ms; without a reload the worst was ${fmt(reload.idleWorstDelayMs)} ms).`);
   log(`  work a reload does in its worker thread, off the event loop: parsing one knowledge file ${fmt(reload.longestSync.parseFileMs)} ms, ` +
-    `indexing the snapshot ${fmt(reload.longestSync.matcherBuildMs)} ms; the main thread only restores the index in slices and swaps it in.`);
+    `indexing the snapshot ${fmt(reload.longestSync.matcherBuildMs)} ms; the main thread only builds the snapshot from the pieces it sends, restores the index and swaps it in.`);
 }
 
 // Targets from the issue (p99 on this machine).

@@ -1,14 +1,11 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { runSync, type Steps } from '../search/slices.js';
 import { KNOWLEDGE_MESSAGES as M } from './messages.js';
 import { parseKnowledgeFile, parseKnowledgeText, type FilePlaces, type ParseCache, type ParsedFile, type Place } from './parse-file.js';
 import type { EntryInput, KnowledgeFileInput } from './schema.js';
 import type { Article, Entry, KnowledgeBase, KnowledgeIssue, LoadResult, Source } from './types.js';
 
 const KNOWLEDGE_FILE = /\.ya?ml$/i;
-/** Entries between two chances to yield while building a snapshot. */
-const ENTRIES_PER_STEP = 256;
 
 /** One file of a folder that passed every check: plain data, as read. */
 export interface CheckedFile {
@@ -18,10 +15,10 @@ export interface CheckedFile {
   readonly data: KnowledgeFileInput;
 }
 
-/** What a snapshot is built from: checked files, whose entries may come as they are read. */
-export interface SnapshotFile {
+/** A checked file without its entries: what a snapshot starts from. */
+export interface FileHead {
   readonly file: string;
-  readonly data: Omit<KnowledgeFileInput, 'entries'> & { readonly entries: Iterable<EntryInput> };
+  readonly data: Omit<KnowledgeFileInput, 'entries'>;
 }
 
 /** A folder read and checked: its files, or the full list of problems. */
@@ -36,7 +33,7 @@ export type ReadResult =
 export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const read = await readKnowledge(dir);
   if (!read.ok) return read;
-  return { ok: true, kb: runSync(snapshotSteps(dir, read.files)) };
+  return { ok: true, kb: snapshot(dir, read.files) };
 }
 
 /** A file's text as it would be after an edit, checked in place of what is on disk. */
@@ -144,42 +141,63 @@ function crossCheck(files: readonly ParsedFile[]): KnowledgeIssue[] {
   return issues;
 }
 
-/** The frozen snapshot of checked files, built a few hundred entries at a time. */
-export function* snapshotSteps(dir: string, files: readonly SnapshotFile[]): Steps<KnowledgeBase> {
-  const sources = new Map<string, Source>();
-  for (const f of files) {
-    for (const [id, s] of Object.entries(f.data.sources)) sources.set(id, Object.freeze({ id, ...s }));
-  }
-  const entries: Entry[] = [];
-  const articles: Article[] = [];
-  for (const f of files) {
-    for (const a of f.data.articles) {
-      articles.push(Object.freeze({ ...a, source: sources.get(a.source)!, file: f.file }));
+/** The frozen snapshot of checked files. */
+export function snapshot(dir: string, files: readonly CheckedFile[]): KnowledgeBase {
+  const builder = new SnapshotBuilder(dir, files);
+  for (const f of files) builder.add(f.file, f.data.entries);
+  return builder.finish();
+}
+
+/**
+ * Builds the frozen snapshot of checked files: every file's sources and articles first, then
+ * the entries, file after file, as they come (a reload takes them in from its worker a few
+ * hundred at a time, one message per turn of the event loop, so that no step of the main
+ * thread's work holds questions up for long), then the whole.
+ */
+export class SnapshotBuilder {
+  private readonly sources = new Map<string, Source>();
+  private readonly articles: Article[] = [];
+  private readonly entries: Entry[] = [];
+
+  constructor(
+    private readonly dir: string,
+    private readonly files: readonly FileHead[],
+  ) {
+    for (const f of files) {
+      for (const [id, s] of Object.entries(f.data.sources)) this.sources.set(id, Object.freeze({ id, ...s }));
     }
-    for (const e of f.data.entries) {
-      entries.push(
+    for (const f of files) {
+      for (const a of f.data.articles) this.articles.push(Object.freeze({ ...a, source: this.sources.get(a.source)!, file: f.file }));
+    }
+  }
+
+  /** Adds entries of `file`, after those of the files before it. */
+  add(file: string, entries: Iterable<EntryInput>): void {
+    for (const e of entries) {
+      this.entries.push(
         Object.freeze({
           ...e,
           alternates: Object.freeze([...e.alternates]),
           tags: Object.freeze([...e.tags]),
-          sources: Object.freeze(e.sources.map((s) => sources.get(s)!)),
-          file: f.file,
+          sources: Object.freeze(e.sources.map((s) => this.sources.get(s)!)),
+          file,
         }),
       );
-      if (entries.length % ENTRIES_PER_STEP === 0) yield;
     }
   }
-  const entryById = new Map(entries.map((e) => [e.id, e]));
-  yield;
-  return Object.freeze({
-    dir,
-    files: Object.freeze(files.map((f) => f.file)),
-    entries: Object.freeze(entries),
-    articles: Object.freeze(articles),
-    sources,
-    synonyms: Object.freeze(files.flatMap((f) => f.data.synonyms.map((g) => Object.freeze([...g])))),
-    entryById,
-    articleById: new Map(articles.map((a) => [a.id, a])),
-    loadedAt: new Date(),
-  });
+
+  finish(): KnowledgeBase {
+    const { dir, files, entries, articles, sources } = this;
+    return Object.freeze({
+      dir,
+      files: Object.freeze(files.map((f) => f.file)),
+      entries: Object.freeze(entries),
+      articles: Object.freeze(articles),
+      sources,
+      synonyms: Object.freeze(files.flatMap((f) => f.data.synonyms.map((g) => Object.freeze([...g])))),
+      entryById: new Map(entries.map((e) => [e.id, e])),
+      articleById: new Map(articles.map((a) => [a.id, a])),
+      loadedAt: new Date(),
+    });
+  }
 }

@@ -1,21 +1,17 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
-import { loadKnowledge, snapshotSteps } from '../knowledge/load.js';
+import { loadKnowledge } from '../knowledge/load.js';
 import { formatIssue, type KnowledgeIssue } from '../knowledge/types.js';
 import { Matcher } from '../search/matcher.js';
-import { runSliced } from '../search/slices.js';
-import { defaultReader, type KnowledgeReader } from './reader.js';
+import { WorkerReader } from './reader.js';
 
 export type ReloadOutcome =
   | { ok: true; entries: number; articles: number; files: number }
   | { ok: false; issues: readonly KnowledgeIssue[] };
 
 export interface LiveKnowledgeOptions {
-  /**
-   * How a reload reads, checks and indexes the folder: by default in a worker thread
-   * (reader.ts), so that questions keep being answered meanwhile.
-   */
-  reader?: KnowledgeReader;
+  /** The worker thread a reload reads, checks and indexes the folder in (tests give a faulty one). */
+  reader?: WorkerReader;
 }
 
 /** Quiet time after the last change before reloading: editors save in several steps. */
@@ -29,8 +25,9 @@ const REWATCH_MS = 1000;
  * remembered (`problem`) so moderators can see it.
  *
  * A reload never holds the event loop for long: the files are read, parsed, checked and
- * indexed in a worker thread; the snapshot and the new matcher (from that index) are then
- * put together a few milliseconds at a time, while the old matcher keeps answering.
+ * indexed (the model learned) in a worker thread; here the snapshot is built from what it
+ * sends, one piece per turn of the event loop, and the new matcher restored from its index,
+ * while the old matcher keeps answering.
  */
 export class LiveKnowledge {
   private current: Matcher;
@@ -45,7 +42,7 @@ export class LiveKnowledge {
     private readonly dir: string,
     matcher: Matcher,
     private readonly logger: Logger,
-    private readonly reader: KnowledgeReader,
+    private readonly reader: WorkerReader,
   ) {
     this.current = matcher;
   }
@@ -57,7 +54,7 @@ export class LiveKnowledge {
   static async open(dir: string, logger: Logger, options: LiveKnowledgeOptions = {}): Promise<LiveKnowledge | { issues: readonly KnowledgeIssue[] }> {
     const result = await loadKnowledge(dir);
     if (!result.ok) return { issues: result.issues };
-    return new LiveKnowledge(dir, new Matcher(result.kb), logger, options.reader ?? defaultReader());
+    return new LiveKnowledge(dir, new Matcher(result.kb), logger, options.reader ?? new WorkerReader());
   }
 
   get matcher(): Matcher {
@@ -96,11 +93,9 @@ export class LiveKnowledge {
       for (const issue of read.issues) this.logger.error({ issue: formatIssue(issue) }, 'knowledge files are broken; still serving the last good set');
       return { ok: false, issues: read.issues };
     }
-    // The snapshot and its index are built in slices, with the event loop free in between;
-    // the swap is a single assignment, so a question is answered by the old or the new
-    // set, whole.
-    const kb = await runSliced(snapshotSteps(this.dir, read.files));
-    this.current = read.index !== undefined ? await Matcher.restore(kb, read.index) : await Matcher.restore(kb, Matcher.indexData(kb));
+    // The swap is a single assignment, so a question is answered by the old or the new set, whole.
+    const { kb } = read;
+    this.current = await Matcher.restore(kb, read.index);
     this.lastProblem = null;
     this.logger.info({ entries: kb.entries.length, articles: kb.articles.length, files: kb.files.length }, 'knowledge reloaded');
     return { ok: true, entries: kb.entries.length, articles: kb.articles.length, files: kb.files.length };

@@ -44,20 +44,8 @@ export function packEntries(entries: readonly EntryInput[]): PackedEntries {
   return { text: parts.join(''), ends: Uint32Array.from(ends), counts };
 }
 
-/**
- * The entries of `chunks`, cut out as they are iterated (each time anew): kept packed until
- * the snapshot is built, the entries' objects are short-lived (the snapshot keeps its own
- * frozen copies), which is what makes a garbage collection cheap.
- */
-export function unpacked(chunks: readonly PackedEntries[]): Iterable<EntryInput> {
-  return {
-    *[Symbol.iterator]() {
-      for (const chunk of chunks) yield* unpackEntries(chunk);
-    },
-  };
-}
-
-function* unpackEntries({ text, ends, counts }: PackedEntries): Generator<EntryInput> {
+/** The entries of one piece, cut out as they are iterated. */
+export function* unpackEntries({ text, ends, counts }: PackedEntries): Generator<EntryInput> {
   let next = 0;
   let start = 0;
   const cut = (): string => {

@@ -1,52 +1,24 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { readKnowledge, type SnapshotFile } from '../knowledge/load.js';
+import { SnapshotBuilder, type FileHead } from '../knowledge/load.js';
 import { KNOWLEDGE_MESSAGES as M } from '../knowledge/messages.js';
-import { ParseCache } from '../knowledge/parse-file.js';
-import type { KnowledgeFileInput } from '../knowledge/schema.js';
-import type { KnowledgeIssue } from '../knowledge/types.js';
+import type { KnowledgeBase, KnowledgeIssue } from '../knowledge/types.js';
 import type { MatcherIndexData } from '../search/matcher.js';
-import { unpacked, type PackedEntries } from './packed-entries.js';
+import { unpackEntries, type PackedEntries } from './packed-entries.js';
 
-/**
- * A folder read for a reload: its checked files and, when the reader built it, their index
- * (for the default matcher options), or the problems.
- */
+/** A folder read for a reload: its snapshot and the worker's index of it (Matcher.indexData), or the problems. */
 export type ReadOutcome =
-  | { readonly ok: true; readonly files: readonly SnapshotFile[]; readonly index?: MatcherIndexData }
+  | { readonly ok: true; readonly kb: KnowledgeBase; readonly index: MatcherIndexData }
   | { readonly ok: false; readonly issues: readonly KnowledgeIssue[] };
-
-/** Reads and checks a knowledge folder for LiveKnowledge's reloads. */
-export interface KnowledgeReader {
-  read(dir: string): Promise<ReadOutcome>;
-  /** Stops it; a read still running ends with an error. */
-  close(): void;
-}
 
 /** What reload-worker.ts is asked (a read, then each next piece of its answer), and what it answers. */
 export type ReaderRequest = { readonly id: number; readonly kind: 'read'; readonly dir: string } | { readonly id: number; readonly kind: 'next' };
 export type ReaderReply =
-  | { readonly id: number; readonly kind: 'file'; readonly index: number; readonly file: string; readonly data: KnowledgeFileInput }
-  | { readonly id: number; readonly kind: 'entries'; readonly index: number; readonly entries: PackedEntries }
-  | { readonly id: number; readonly kind: 'index'; readonly index: MatcherIndexData }
-  | { readonly id: number; readonly kind: 'done'; readonly files: number }
+  | { readonly id: number; readonly kind: 'files'; readonly files: readonly FileHead[] }
+  | { readonly id: number; readonly kind: 'entries'; readonly file: string; readonly entries: PackedEntries }
+  | { readonly id: number; readonly kind: 'done'; readonly index: MatcherIndexData }
   | { readonly id: number; readonly kind: 'issues'; readonly issues: readonly KnowledgeIssue[] }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string };
-
-/**
- * On the main thread, without an index (the matcher is then built in slices): parsing a file
- * holds the event loop while it runs (about 30 ms for 1,000 entries).
- */
-export class InThreadReader implements KnowledgeReader {
-  private readonly cache = new ParseCache();
-
-  read(dir: string): Promise<ReadOutcome> {
-    return readKnowledge(dir, this.cache);
-  }
-
-  close(): void {}
-}
 
 /** A read that failed for a reason other than the files: reported like a problem in the folder. */
 function failure(dir: string, why: string): ReadOutcome {
@@ -55,20 +27,21 @@ function failure(dir: string, why: string): ReadOutcome {
 
 interface Job {
   readonly dir: string;
-  readonly files: { file: string; data: KnowledgeFileInput; packed: PackedEntries[] }[];
-  index?: MatcherIndexData;
+  snapshot?: SnapshotBuilder;
   readonly timer: NodeJS.Timeout;
   readonly resolve: (result: ReadOutcome) => void;
 }
 
 /**
- * In a worker thread (reload-worker), started at the first read and kept for the next ones
- * while reloads keep coming (it remembers the files it parsed), then ended: a worker costs
- * about 100 MB of memory after indexing 10,000 entries. It never keeps the process alive by
+ * Reads, checks and indexes a knowledge folder for LiveKnowledge's reloads, in a worker
+ * thread (reload-worker), and builds the snapshot here from the pieces it sends, one piece
+ * per turn of the event loop. The worker is started at the first read and kept for the
+ * next ones while reloads keep coming (it remembers the files it parsed), then ended: a
+ * worker costs about 100 MB of memory after indexing 10,000 entries. It never keeps the process alive by
  * itself. When it crashes, exits or does not answer in time, the reads waiting on it end
  * with an error (never a hang), and the next read starts a new one.
  */
-export class WorkerReader implements KnowledgeReader {
+export class WorkerReader {
   private worker: Worker | null = null;
   private readonly jobs = new Map<number, Job>();
   private nextId = 0;
@@ -99,12 +72,13 @@ export class WorkerReader implements KnowledgeReader {
       const id = ++this.nextId;
       const timer = setTimeout(() => this.fail(`no answer in ${Math.round(this.timeoutMs / 1000)} s`), this.timeoutMs);
       timer.unref();
-      this.jobs.set(id, { dir, files: [], timer, resolve });
+      this.jobs.set(id, { dir, timer, resolve });
       worker.ref();
       worker.postMessage({ id, kind: 'read', dir } satisfies ReaderRequest);
     });
   }
 
+  /** Stops it; a read still running ends with an error. */
   close(): void {
     this.fail('closed');
   }
@@ -124,19 +98,14 @@ export class WorkerReader implements KnowledgeReader {
     const job = this.jobs.get(reply.id);
     if (job === undefined) return;
     switch (reply.kind) {
-      case 'file':
-        job.files[reply.index] = { file: reply.file, data: reply.data, packed: [] };
+      case 'files':
+        job.snapshot = new SnapshotBuilder(job.dir, reply.files);
         return this.askNext(reply.id);
       case 'entries':
-        job.files[reply.index]!.packed.push(reply.entries);
+        job.snapshot!.add(reply.file, unpackEntries(reply.entries));
         return this.askNext(reply.id);
-      case 'index':
-        job.index = reply.index;
-        return this.askNext(reply.id);
-      case 'done': {
-        const files = job.files.map(({ file, data, packed }) => ({ file, data: { ...data, entries: unpacked(packed) } }));
-        return this.finish(reply.id, { ok: true, files, ...(job.index ? { index: job.index } : {}) });
-      }
+      case 'done':
+        return this.finish(reply.id, { ok: true, kb: job.snapshot!.finish(), index: reply.index });
       case 'issues':
         return this.finish(reply.id, { ok: false, issues: reply.issues });
       case 'failed':
@@ -178,12 +147,6 @@ export class WorkerReader implements KnowledgeReader {
     }
     for (const [id, job] of [...this.jobs]) this.finish(id, failure(job.dir, why));
   }
-}
-
-/** Reloads read in a worker thread when one can be started here, else on the main thread. */
-export function defaultReader(): KnowledgeReader {
-  const entry = workerEntry();
-  return existsSync(fileURLToPath(entry)) ? new WorkerReader(entry) : new InThreadReader();
 }
 
 /** reload-worker next to this module: .ts when running from the sources, .js when compiled. */

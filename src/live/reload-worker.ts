@@ -2,8 +2,10 @@
  * The worker thread behind WorkerReader (reader.ts). For each read it does off the main
  * thread all a reload can: reads, parses, validates and cross-checks the folder, builds the
  * snapshot and indexes it (Matcher.indexData). It sends the checked files back in pieces,
- * one more each time the main thread asks (so they are taken in one per turn of its event
- * loop, never all in one go), then the index, whose arrays are moved, not copied. It keeps
+ * one more each time the main thread asks (so they are taken in, and the snapshot built, one
+ * per turn of its event loop, never all in one go): the files without their entries, the
+ * entries a few hundred at a time, then the index (with the learned model), whose arrays are
+ * moved, not copied. It keeps
  * each file's parse result (by content) between reads, so a reload parses again only the
  * files that changed.
  *
@@ -12,10 +14,9 @@
  */
 import { setPriority } from 'node:os';
 import { parentPort, type TransferListItem } from 'node:worker_threads';
-import { readKnowledge, snapshotSteps } from '../knowledge/load.js';
+import { readKnowledge, snapshot } from '../knowledge/load.js';
 import { ParseCache } from '../knowledge/parse-file.js';
 import { Matcher, transferablesOf } from '../search/matcher.js';
-import { runSync } from '../search/slices.js';
 import { packEntries } from './packed-entries.js';
 import type { ReaderReply, ReaderRequest } from './reader.js';
 
@@ -67,16 +68,16 @@ async function read(id: number, dir: string): Promise<{ reply: ReaderReply; tran
   const result = await readKnowledge(dir, cache);
   if (!result.ok) return [{ reply: { id, kind: 'issues', issues: result.issues } }];
   const outbox: { reply: ReaderReply; transfer?: TransferListItem[] }[] = [];
-  result.files.forEach(({ file, data }, index) => {
-    outbox.push({ reply: { id, kind: 'file', index, file, data: { ...data, entries: [] } } });
+  const heads = result.files.map(({ file, data: { entries, ...head } }) => ({ file, data: head }));
+  outbox.push({ reply: { id, kind: 'files', files: heads } });
+  for (const { file, data } of result.files) {
     for (let from = 0; from < data.entries.length; from += ENTRIES_PER_MESSAGE) {
       const entries = packEntries(data.entries.slice(from, from + ENTRIES_PER_MESSAGE));
-      outbox.push({ reply: { id, kind: 'entries', index, entries }, transfer: [entries.ends.buffer as ArrayBuffer, entries.counts.buffer as ArrayBuffer] });
+      outbox.push({ reply: { id, kind: 'entries', file, entries }, transfer: [entries.ends.buffer as ArrayBuffer, entries.counts.buffer as ArrayBuffer] });
     }
-  });
+  }
   // The main thread builds the same snapshot from the same files; this one is only indexed.
-  const index = Matcher.indexData(runSync(snapshotSteps(dir, result.files)));
-  outbox.push({ reply: { id, kind: 'index', index }, transfer: transferablesOf(index) });
-  outbox.push({ reply: { id, kind: 'done', files: result.files.length } });
+  const index = Matcher.indexData(snapshot(dir, result.files));
+  outbox.push({ reply: { id, kind: 'done', index }, transfer: transferablesOf(index) });
   return outbox;
 }
