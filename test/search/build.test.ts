@@ -6,10 +6,9 @@ import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import type { MatcherOptions } from '../../src/search/defaults.js';
 import { Matcher, transferablesOf } from '../../src/search/matcher.js';
 import { normalize } from '../../src/search/normalize.js';
-import { runSliced, runSync, type Steps } from '../../src/search/slices.js';
 
 /**
- * The ways to get a Matcher (at once, in slices, from an index built elsewhere) answer
+ * The two ways to get a Matcher (at once, or from an index built in another thread) answer
  * alike, and normalize's shortcut for ASCII text changes nothing.
  */
 
@@ -42,32 +41,6 @@ describe('given the shipped FAQ', () => {
     const other = (options: Record<string, number>) => options as unknown as Partial<MatcherOptions>;
     await expect(Matcher.restore(kb, data, other({ minCorrectableLength: 5 }))).rejects.toThrow(/options/);
     await expect(Matcher.restore(kb, data, other({ answerThreshold: 0.7 }))).resolves.toBeInstanceOf(Matcher);
-  });
-});
-
-describe('runSliced', () => {
-  it('given long work, then it gives the event loop turns between slices and returns what runSync returns', async () => {
-    function* work(): Steps<number> {
-      let sum = 0;
-      for (let i = 0; i < 200; i++) {
-        const until = performance.now() + 0.2;
-        while (performance.now() < until) sum++;
-        yield;
-      }
-      return 42 + Math.min(0, sum);
-    }
-    let turns = 0;
-    let stop = false;
-    const tick = () => {
-      if (stop) return;
-      turns++;
-      setImmediate(tick);
-    };
-    setImmediate(tick);
-    const result = await runSliced(work(), 2);
-    stop = true;
-    expect(result).toBe(runSync(work()));
-    expect(turns).toBeGreaterThan(3);
   });
 });
 
