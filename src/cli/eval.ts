@@ -53,9 +53,9 @@ if (values.json) {
     if (b.answers === 0) continue;
     console.log(`  ${b.from.toFixed(1)}-${b.to.toFixed(1)}   ${String(b.answers).padStart(6)}   ${pct(b.expected).padStart(7)}   ${pct(b.observed).padStart(7)}`);
   }
-  console.log(`answerable: ${n}   answered right ${report.answeredRight} (${pct(answered)})   answered wrong ${report.answeredWrong} (${pct(wrong)})   declined ${report.answerableDeclined} (${pct(share(report.answerableDeclined, n))})`);
+  console.log(`answerable: ${n}   answered wrong ${report.answeredWrong} (${pct(wrong)})   declined ${report.answerableDeclined} (${pct(share(report.answerableDeclined, n))})`);
   console.log(`ranking, declines ignored: right first ${pct(first)}   right in top 3: ${pct(top3)}`);
-  console.log(`answered right: ${report.answeredRight}/${n} (${pct(answered)})   right in top 3: ${pct(top3)}`);
+  console.log(`answered right: ${report.answeredRight}/${n} (${pct(answered)})`);
   console.log(`declined right: ${report.declinedRight}/${report.unanswerable} (${pct(declined)})`);
 }
 const minAnswered = Number(values['min-answered'] ?? 0);

@@ -13,7 +13,7 @@ export const REPLY_MESSAGES = Object.freeze({
     year: 'The FAQ covers this topic but says nothing about that year.',
     name: 'The FAQ covers this topic but does not give that name.',
   }),
-  empty: 'Ask a question in words, for example: who represented the US in the talks?',
+  empty: 'Ask a question in words, as you would ask a person (/faq list shows what I know).',
   sourcesLabel: 'Sources',
   askedBy: (who: string) => `Answer for ${who}`,
   nothingToLookUp: 'That message has no text to look up.',

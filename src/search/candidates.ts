@@ -31,7 +31,7 @@ export interface Scored {
 }
 
 /**
- * How rank() scores a phrasing: for an answer, queryCoverage^e x phrasingCoverage^(1-e);
+ * How find() scores a phrasing: for an answer, queryCoverage^e x phrasingCoverage^(1-e);
  * while typing (autocomplete), every typed word found counts and how much is still
  * untyped matters little: 0.8 x queryCoverage + 0.2 x phrasingCoverage. A plain number
  * rather than a function, so the hot loop stays monomorphic and allocates nothing.
@@ -66,7 +66,7 @@ export class CandidateFinder {
   private readonly answerStamp: Uint32Array;
   private readonly entryList: Uint32Array;
   private readonly entryListed: Uint32Array;
-  private rankCount = 0;
+  private findCount = 0;
   private generation = 0;
 
   constructor(
@@ -106,11 +106,11 @@ export class CandidateFinder {
     let touchedCount = 0;
     const { entryList, entryListed } = this;
     let entryCount = 0;
-    if (this.rankCount === 0xffffffff) {
+    if (this.findCount === 0xffffffff) {
       entryListed.fill(0);
-      this.rankCount = 0;
+      this.findCount = 0;
     }
-    const rankId = ++this.rankCount;
+    const findId = ++this.findCount;
     const skipBelow = SKIP_SHARE * total;
     const heaviest = query.terms.reduce((max, t) => Math.max(max, t.weight), 0);
     for (const term of query.terms) {
@@ -129,8 +129,8 @@ export class CandidateFinder {
           const e = phrasingEntry[p]!;
           if (entryStamp[e] !== generation) {
             entryStamp[e] = generation;
-            if (entryListed[e] !== rankId) {
-              entryListed[e] = rankId;
+            if (entryListed[e] !== findId) {
+              entryListed[e] = findId;
               entryList[entryCount++] = e;
             }
             entryCover[e]! += term.weight;
@@ -147,8 +147,8 @@ export class CandidateFinder {
           if (answerStamp[e] === generation) continue;
           answerStamp[e] = generation;
           if (entryStamp[e] === generation) continue;
-          if (entryListed[e] !== rankId) {
-            entryListed[e] = rankId;
+          if (entryListed[e] !== findId) {
+            entryListed[e] = findId;
             entryList[entryCount++] = e;
           }
           entryCover[e]! += term.weight * answerWeight;

@@ -7,7 +7,7 @@
  * estimated chance that answering with it is right.
  */
 
-/** Features of one candidate entry for one question (candidateFeatures() in score.ts). */
+/** Features of one candidate entry for one question (describeCandidates() in features.ts). */
 export const CANDIDATE_FEATURES = [
   'score',
   'coverage',

@@ -1,7 +1,6 @@
 /**
- * The matcher's tuning, in one frozen place. Values were chosen on `npm run eval` with the
- * development questions plus our own held-out sets (test/fixtures), not by hand on single
- * questions.
+ * The matcher's tuning, in one frozen place. What decides an answer is learned from each FAQ
+ * as it loads (learn.ts); these are the fixed parts around it.
  */
 export const MATCHER_DEFAULTS = Object.freeze({
   /**
@@ -18,16 +17,14 @@ export const MATCHER_DEFAULTS = Object.freeze({
   missingFactCeiling: 0.3,
   /** Between this and answerThreshold, entries are offered as "did you mean". */
   suggestThreshold: 0.2,
-  /** Next to an answer, runners-up this good are offered as related questions. */
-  relatedThreshold: 0.4,
+  /** Next to an answer, runners-up this likely are offered as related questions (confidences share one sum). */
+  relatedThreshold: 0.15,
   /** How many runners-up and suggestions to return. */
   runnersUp: 3,
   /** Question words (who, why...) count for this share of a normal word. */
   questionWordWeight: 0.35,
   /** Words read from a question's shape ("what ... for": purpose) count this share. */
   intentWeight: 0.5,
-  /** No known word weighs less than this in a question's coverage (the story's names). */
-  minWeight: 0,
   /** An unknown word weighs this share of the rarest known word's weight. */
   unknownWeight: 1,
   /** Tags count as one more phrasing (else only as weak support, like answer words). */

@@ -13,7 +13,7 @@ import type { Query } from './query.js';
 /** Additive smoothing of the per-entry word counts (separation). */
 const SMOOTHING = 0.5;
 /** Postings longer than this are not intersected (together()). */
-const LONG_POSTINGS = 1000;
+const INTERSECT_AT_MOST = 1000;
 
 /** Where each entry's phrasings start (entry e's are entryPhrasingStart[e] .. [e + 1]). */
 export function entryPhrasingStarts(index: PhraseIndex, entries: number): Uint32Array {
@@ -60,7 +60,8 @@ export function describeCandidates(index: PhraseIndex, entryPhrasingStart: Uint3
         if (has(p, content[i]!) >= 0 && has(p, content[i + 1]!) >= 0) c++;
       }
       if (c > 0) pairs++;
-      const df = pairDf[i]!;
+      // (an estimate, for common words: never fewer than this entry's own)
+      const df = Math.max(pairDf[i]!, c);
       pairSeparation += Math.log((c + SMOOTHING) / (own + 2 * SMOOTHING)) - Math.log((df - c + SMOOTHING) / (phrasings - own + 2 * SMOOTHING));
     }
     if (content.length > 1) pairSeparation /= content.length - 1;
@@ -85,7 +86,7 @@ function together({ data: { postings, postingStarts, phrasingEntry } }: PhraseIn
   const nb = postingStarts[b + 1]! - postingStarts[b]!;
   // Two words common in a big FAQ: walking both lists would cost more than the rest of the
   // question; as if independent is close enough for words that common.
-  if (Math.min(na, nb) > LONG_POSTINGS) return (na * nb) / phrasingEntry.length;
+  if (Math.min(na, nb) > INTERSECT_AT_MOST) return (na * nb) / phrasingEntry.length;
   let i = postingStarts[a]!;
   let j = postingStarts[b]!;
   const ei = postingStarts[a + 1]!;

@@ -5,9 +5,9 @@ import { CANDIDATE_FEATURES, fit, NONE_FEATURES, type ChoiceModel, type Labelled
 /**
  * Learning the choice model from the FAQ that is loaded, so that a confidence means the same
  * on any FAQ. Some alternates of each entry are held out and the matcher is built on the
- * rest; then each held-out phrasing is asked (it must come back to its entry), and asked
- * again with its entry hidden (it must be declined: the near misses a FAQ makes by itself),
- * as are each entry's question with the entry hidden and a few lines of everyday chatter.
+ * rest, three times over (once on a big FAQ); then each held-out phrasing is asked (it must
+ * come back to its entry), and asked again with its entry hidden (it must be declined: the
+ * near misses a FAQ makes by itself), as are a few lines of everyday chatter.
  */
 
 /** Where the weights start, and stay when the FAQ gives nothing to learn from (no alternates). */
@@ -51,7 +51,8 @@ export function learnChoiceModel(kb: KnowledgeBase, build: (kb: KnowledgeBase, m
       const asked = training.choiceFor(question, hide);
       if (asked === null || asked.entries.length === 0) return;
       const label = right === undefined ? -1 : asked.entries.indexOf(right);
-      examples.push({ ...asked.choice, label, weight: right === undefined ? 1 : POSITIVE_WEIGHT });
+      // (a phrasing whose entry is not among its candidates can only be declined: a negative)
+    examples.push({ ...asked.choice, label, weight: label >= 0 ? POSITIVE_WEIGHT : 1 });
     };
     const step = Math.max(1, probes.length / MAX_PROBES);
     for (let i = 0; i < probes.length; i += step) {

@@ -125,7 +125,6 @@ function readVocabulary(
       if (isProse) prose.add(w);
     }
   };
-  let e = 0;
   for (const entry of kb.entries) {
     const question = normalize(entry.question);
     const answer = normalize(entry.answer);
@@ -136,7 +135,6 @@ function readVocabulary(
     for (const alternate of alternates) count(alternate, false);
     read(entry, question, answer, alternates);
   }
-  let a = 0;
   for (const article of kb.articles) {
     const s = normalize(`${article.title} ${article.summary}`);
     if (s !== '') for (const w of s.split(' ')) prose.add(w);

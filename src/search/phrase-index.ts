@@ -43,8 +43,6 @@ export interface PhraseIndexData {
   readonly words: readonly string[];
   /** The idf of a word no entry has: rarer than any known word. */
   readonly unknownIdf: number;
-  /** The idf of a word exactly one entry has. */
-  readonly singleIdf: number;
 }
 
 /** The index's data, and the term look-up a question needs. */
@@ -196,7 +194,6 @@ export class PhraseIndex {
       phrasingTermStarts: Uint32Array.from(termStart),
       words: [...words],
       unknownIdf: Math.log(1 + (n + 0.5) / 0.5),
-      singleIdf: Math.log(1 + (n - 0.5) / 1.5),
     };
   }
 }

@@ -12,8 +12,6 @@ export interface QueryTerm {
   readonly ids: readonly number[];
   /** What the word counts for in the question's coverage. */
   readonly weight: number;
-  /** How distinctive the word is in the FAQ (its idf, less for a corrected word). */
-  readonly idf: number;
   /** A typed content word (not a question word, not an intent). */
   readonly content: boolean;
   /** 1 or 2 for the question's first or second content word, else 0. */
@@ -42,7 +40,7 @@ export interface Query {
 export function readQuestion(built: MatcherIndex, options: MatcherOptions, normalized: string, lastIsPrefix: boolean): Query {
 const { analyzer, index, speller } = built;
   const tokens = analyzer.tokensOf(normalized).slice(0, MAX_QUERY_TOKENS);
-  const { questionWordWeight, minCorrectableLength, correctionWeight, intentWeight, minWeight, unknownWeight: unknownFactor } = options;
+  const { minCorrectableLength, correctionWeight, intentWeight, questionWordWeight, unknownWeight: unknownFactor } = options;
   const terms: QueryTerm[] = [];
   const seen = new Set<number>();
   let unknownWeight = 0;
@@ -59,10 +57,9 @@ const { analyzer, index, speller } = built;
       const ids = expandPrefix(built, token.word);
       if (ids.length > 0) {
         const weight = ids.reduce((sum, id) => sum + index.data.weight[id]!, 0) / ids.length;
-        const floored = Math.max(weight, minWeight * factor);
-        terms.push({ ids, weight: floored, idf: weight, content: !token.questionWord, head });
+        terms.push({ ids, weight, content: !token.questionWord, head });
         if (!token.questionWord) topics++;
-        total += floored;
+        total += weight;
         return;
       }
     }
@@ -84,9 +81,8 @@ const { analyzer, index, speller } = built;
       if (w > maxWeight) maxWeight = w;
     } else if (!seen.has(id)) {
       seen.add(id);
-      const idf = index.data.weight[id]! * correction;
-      const weight = Math.max(idf, minWeight * (token.questionWord ? questionWordWeight : 1)) * (token.intent ? factor : 1);
-      terms.push({ ids: [id], weight, idf, content: !token.questionWord && !token.intent, head });
+      const weight = index.data.weight[id]! * correction * (token.intent ? factor : 1);
+      terms.push({ ids: [id], weight, content: !token.questionWord && !token.intent, head });
       if (!token.questionWord && !token.intent && !NEGATIONS.has(token.word)) topics++;
       total += weight;
       if (weight > maxWeight) maxWeight = weight;
