@@ -14,13 +14,13 @@ export interface Token {
 /**
  * What a question asks for, read from its shape rather than from one word. Each rule adds
  * a word to the question, on the FAQ side and the member's side alike, so both agree:
- * "what are the talks for" and "what is the purpose of the talks" then share "purpose".
+ * "what is the fee for" and "what is the purpose of the fee" then share "purpose".
  */
 const INTENTS: readonly { pattern: RegExp; word: string; needs: string }[] = [
-  // "what are the talks for", "what are they after"
+  // "what is the fee for", "what are they after"
   { pattern: /^(?:(?:so|and|but|ok|like|then) )*what\b.* (?:for|after)$/, word: 'purpose', needs: 'what' },
-  // "why islamabad", "why kushner": a bare name after "why" questions the choice of it, as
-  // "why did they pick islamabad" does in longer words.
+  // "why berlin", "why visa": a bare name after "why" questions the choice of it, as
+  // "why did they pick berlin" does in longer words.
   { pattern: /^(?:(?:so|and|but|ok|like|then) )*why (?!(?:not|no|never|nor)$)\S+$/, word: 'pick', needs: 'why ' },
 ];
 
@@ -29,7 +29,7 @@ const INTENTS: readonly { pattern: RegExp; word: string; needs: string }[] = [
  * text a match cannot do without: when it is absent the pattern is not run at all.
  */
 const REWRITES: readonly { pattern: RegExp; replacement: string; needs: string }[] = [
-  // "how come pakistan is hosting" asks why.
+  // "how come berlin is hosting" asks why.
   { pattern: /\bhow come\b/g, replacement: 'why', needs: 'how come' },
   // "what do they want", "what are both sides hoping for", "what are they trying to get"
   {

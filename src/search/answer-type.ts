@@ -16,7 +16,7 @@ const ASKS_DURATION = /\bhow long\b/;
 /** "when" leading the question ("so when is...", "when's..."), not "what do they mean when...". */
 const ASKS_TIME = /^(?:(?:so|and|but|ok|okay|then|like) )*(?:when|whens|what (?:date|day|month|time))\b/;
 const ASKS_YEAR = /\b(?:what|which) year\b/;
-/** "what's the name of...", "who is pakistan's army chief": someone or something to be named. */
+/** "what's the name of...", "who is the club's treasurer": someone or something to be named. */
 const ASKS_NAME = /\bname of\b|\bwhats? (?:is )?(?:his|her|their|its) name\b/;
 /** "who is X", "who's X" (on the text as typed, lower case: normalising drops the 's). */
 const ASKS_WHO_IS = /^(?:(?:so|and|but|ok|okay|then|like),? )*who(?:'s|’s| is| was| are| were) (?:the |a |an )?[^ ]+(?: [^ ]+){0,3}\W*$/;
@@ -59,7 +59,7 @@ const TIME_UNIT = /^ (days?|weeks?|months?|years?|hours?|minutes?|january|februa
 export interface EntryFacts {
   /** The entry's question, alternates and answer, normalised. */
   readonly text: string;
-  /** Stems of the names its answer gives (see Facts), less the story's own names. */
+  /** Stems of the names its answer gives (see Facts), less the FAQ's own subject's names. */
   readonly names: ReadonlySet<string>;
   /** Whether its answer lists three or more names: "how many countries were invited" counts them. */
   readonly lists?: boolean;
@@ -70,7 +70,7 @@ export interface EntryFacts {
  * for (`type`), and every year it names ("the 2015 deal" is another deal than one the
  * entry never dates so). A number the question itself contains does not count as the
  * answer: in "how many died in the 12 day war" the 12 names the war; nor does a name it
- * contains ("who is pakistan's army chief" is not answered by "Pakistan's Army Chief").
+ * contains ("who is the club's treasurer" is not answered by "the Club's Treasurer").
  */
 export function meets(type: AnswerType | undefined, entry: EntryFacts, question: string, questionTerms: ReadonlySet<string>): boolean {
   const { text } = entry;
