@@ -4,19 +4,19 @@ import type { Analyzer } from './analyzer.js';
 import type { EntryFacts } from './answer-type.js';
 import { normalize } from './normalize.js';
 
-/** A word as written (with its apostrophes, dots and hyphens: "Pakistan's", "U.S.-Iran"). */
+/** A word as written (with its apostrophes, dots and hyphens: "Berlin's", "U.S.-Canada"). */
 const WORD = /[\p{L}][\p{L}\p{M}'’.-]*/gu;
 /** What ends a sentence or opens a quote: the word after it is capitalised whatever it is. */
 const SENTENCE_START = /(?:^|[.!?:;"“(])\s*$/;
-/** A name in more than this share of the answers is one of the story's own. */
-const STORY_NAME_SHARE = 1 / 3;
+/** A name in more than this share of the answers is the FAQ's own subject. */
+const SUBJECT_NAME_SHARE = 1 / 3;
 /** Three or more names in a row ("Oman, Qatar, Saudi Arabia and..."): something to count. */
 const LIST = /\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*, (?:\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*, )+(?:and (?:the )?)?\p{Lu}/u;
 
 /**
  * The names an answer can give, as terms: words the FAQ's prose always capitalises
- * mid-sentence and never writes in lower case ("Araghchi", "Oman", "Witkoff"), less the
- * story's own names (in most answers: Iran, the US, Pakistan) and the publishers'. Read
+ * mid-sentence and never writes in lower case ("Oslo", "Tuesday", "Smith"), less the
+ * names of the FAQ's own subject (in most of its answers) and the publishers'. Read
  * while indexing (in the reload worker), since it reads every word of the FAQ.
  */
 export function namesOf(kb: KnowledgeBase, analyzer: Analyzer): string[] {
@@ -53,8 +53,8 @@ export function namesOf(kb: KnowledgeBase, analyzer: Analyzer): string[] {
     read(article.summary, false);
   }
   const publishers = new Set([...kb.sources.values()].flatMap((s) => analyzer.tokens(s.publisher).map((t) => t.term)));
-  const storyNames = kb.entries.length * STORY_NAME_SHARE;
-  return [...capitalised].filter((t) => !lower.has(t) && !publishers.has(t) && (answersWith.get(t) ?? 0) <= storyNames);
+  const subjectNames = kb.entries.length * SUBJECT_NAME_SHARE;
+  return [...capitalised].filter((t) => !lower.has(t) && !publishers.has(t) && (answersWith.get(t) ?? 0) <= subjectNames);
 }
 
 /**

@@ -59,8 +59,8 @@ export interface SpellingData {
 }
 
 /**
- * Every known word under each of its one-letter deletions ("pakistan" under "akistan",
- * "pkistan"...), as flat arrays: an open-addressing hash table of the deletions, each with
+ * Every known word under each of its one-letter deletions ("london" under "ondon",
+ * "lndon"...), as flat arrays: an open-addressing hash table of the deletions, each with
  * its words in the order they were known. About a third of the memory of a Map of arrays,
  * and movable to another thread as is.
  */
