@@ -4,7 +4,7 @@ import type { Matcher } from '../search/matcher.js';
 import { AUTO_ANSWER_DEFAULTS } from '../auto-answer/decide.js';
 import { precisionOf, type Precision } from '../auto-answer/precision.js';
 import { shadowItems, type ShadowItem } from '../auto-answer/shadow.js';
-import { unansweredRef } from './teach.js';
+import { unansweredRef } from './teach-ref.js';
 import type { AskKind, AutoAnswerSetting, Store, StoreStatus, UnansweredRow } from '../store/types.js';
 
 /**

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { ShadowItem } from '../auto-answer/shadow.js';
 import type { Matcher } from '../search/matcher.js';
 import type { Store } from '../store/types.js';
 import type { ReportGroup } from './report.js';
+import { shadowRef, TEACH_REF, unansweredRef, type TeachRef } from './teach-ref.js';
 
 /**
  * What a moderator can teach the bot from one group of unanswered rewordings, or one shadow
@@ -40,21 +40,6 @@ export interface TeachTarget {
   readonly closest: TeachEntry | null;
   /** The next closest entries, closest first, without `closest`. */
   readonly others: readonly TeachEntry[];
-}
-
-export type TeachRef = { kind: 'unanswered'; ref: string } | { kind: 'shadow'; id: string };
-
-const HASH_LENGTH = 16;
-export const TEACH_REF = /^(u[0-9a-f]{16}|s[\w-]{1,24})$/;
-
-/** The reference of a stored unanswered question (its normalised text is its key in the store). */
-export function unansweredRef(normalized: string): string {
-  return `u${createHash('sha256').update(normalized).digest('hex').slice(0, HASH_LENGTH)}`;
-}
-
-export function shadowRef(id: string): string | null {
-  const ref = `s${id}`;
-  return TEACH_REF.test(ref) ? ref : null;
 }
 
 export function parseTeachRef(ref: string): TeachRef | null {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shadowRef, unansweredRef, type TeachTarget } from '../../src/moderation/teach.js';
+import type { TeachTarget } from '../../src/moderation/teach.js';
+import { shadowRef, unansweredRef } from '../../src/moderation/teach-ref.js';
 import { DRAFT_MODAL_ID, parseTeachId, teachId } from '../../src/replies/custom-ids.js';
 import { draftModal, teachPayload } from '../../src/replies/discord.js';
 import { DISCORD_LIMITS as L } from '../../src/replies/limits.js';
