@@ -12,7 +12,7 @@ const MAX_SEEN = 100_000;
  * request (follow-ups, edits) goes to the REST API as usual.
  */
 export class InBandCallbacks {
-  private readonly waiting = new Map<string, (body: unknown) => void>();
+  private readonly waiting = new Map<string, (body: unknown) => Promise<void>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Ids already taken, with when: a replayed request must not run a second time. */
   private readonly seen = new Map<string, number>();
@@ -29,9 +29,13 @@ export class InBandCallbacks {
     return true;
   }
 
-  /** Resolves with the callback body discord.js produces for this interaction. */
-  expect(interactionId: string, timeoutMs: number): Promise<unknown> {
-    const promise = new Promise((resolve, reject) => {
+  /**
+   * Resolves with the callback body discord.js produces for this interaction, and `sent`,
+   * to call once that body is on its way to Discord: only then does discord.js go on (to
+   * edit the reply, say), so an edit never overtakes the response it edits.
+   */
+  expect(interactionId: string, timeoutMs: number): Promise<{ body: unknown; sent: () => void }> {
+    const promise = new Promise<{ body: unknown; sent: () => void }>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.cancel(interactionId);
         reject(new Error('no response within the time Discord allows'));
@@ -39,7 +43,7 @@ export class InBandCallbacks {
       this.timers.set(interactionId, timer);
       this.waiting.set(interactionId, (body) => {
         this.cancel(interactionId);
-        resolve(body);
+        return new Promise<void>((sent) => resolve({ body, sent: () => sent() }));
       });
     });
     // Awaited by the caller; this keeps a failure before that from being "unhandled".
@@ -65,7 +69,7 @@ export class InBandCallbacks {
       });
     }
     if (deliver === undefined) return fetch(url, init as RequestInit);
-    deliver(JSON.parse(String(init.body)));
+    await deliver(JSON.parse(String(init.body)));
     return new Response(null, { status: 204 });
   };
 }

@@ -77,7 +77,10 @@ export async function startHttpEndpoint(config: Config, logger: Logger, options:
     const response = callbacks.expect(payload.id, RESPONSE_DEADLINE_MS);
     try {
       actions.InteractionCreate.handle(payload);
-      reply(res, 200, await response);
+      const { body, sent } = await response;
+      // (closed: the caller is gone, and nothing more will be written)
+      res.once('close', sent);
+      reply(res, 200, body, sent);
     } catch (err) {
       callbacks.cancel(payload.id);
       logger.warn({ err, interactionId: payload.id }, 'interaction got no response in time');
@@ -112,8 +115,8 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function reply(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+function reply(res: ServerResponse, status: number, body: unknown, written?: () => void): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body), written);
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | null> {

@@ -70,5 +70,8 @@ export const sub = (name: string, options: unknown[] = []) => ({ type: 1, name, 
  */
 export async function finalText(handle: { waitFor(n: number, timeoutMs?: number): Promise<{ body: unknown }[]> }, calls = 2): Promise<string> {
   const done = await handle.waitFor(calls, 10_000);
-  return JSON.stringify(done.at(-1)!.body);
+  // Over HTTP the deferral is the interaction's own response and the edit a REST call: the
+  // fake can record them in either order, so the answer is the last call that is not a deferral.
+  const deferral = (body: unknown) => typeof body === 'object' && body !== null && [5, 6].includes((body as { type?: number }).type ?? 0);
+  return JSON.stringify((done.filter((c) => !deferral(c.body)).at(-1) ?? done.at(-1)!).body);
 }
