@@ -6,7 +6,7 @@
  * entries never served, collisions). Reads the bot's database without writing to it.
  */
 import { writeFile } from 'node:fs/promises';
-import { openReportInputs } from '../moderation/cli-inputs.js';
+import { openReportInputs } from './report-inputs.js';
 import { buildHealthReport } from '../moderation/health.js';
 import { CLI_MESSAGES as M } from '../moderation/messages.js';
 import { renderReportHtml } from '../moderation/report-html.js';

@@ -3,7 +3,7 @@
  * the FAQ (alternates for the closest entry, or a new entry skeleton). Prints only;
  * moderators edit, paste, then run `npm run faq:check`.
  */
-import { openReportInputs } from '../moderation/cli-inputs.js';
+import { openReportInputs } from './report-inputs.js';
 import { buildReport } from '../moderation/report.js';
 import { buildSuggestions, renderSuggestions } from '../moderation/suggest.js';
 

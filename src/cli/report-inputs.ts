@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { pino } from 'pino';
-import { loadMatcherOrExit } from '../cli/load-or-exit.js';
+import { loadMatcherOrExit } from './load-or-exit.js';
 import { loadConfig } from '../config/env.js';
 import type { Matcher } from '../search/matcher.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
-import { CLI_MESSAGES as M } from './messages.js';
-import { REPORT_DEFAULTS } from './report.js';
+import { CLI_MESSAGES as M } from '../moderation/messages.js';
+import { REPORT_DEFAULTS } from '../moderation/report.js';
 
 /**
  * What faq:report and faq:suggest both need: the configuration, the FAQ's matcher and the
