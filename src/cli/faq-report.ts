@@ -10,7 +10,8 @@ import { openReportInputs } from './report-inputs.js';
 import { buildHealthReport } from '../moderation/health.js';
 import { CLI_MESSAGES as M } from '../moderation/messages.js';
 import { renderReportHtml } from '../moderation/report-html.js';
-import { buildReport, renderReportText } from '../moderation/report.js';
+import { buildReport } from '../moderation/report.js';
+import { renderReportText } from '../moderation/report-text.js';
 
 const { store, matcher, limit, json, html } = await openReportInputs(process.argv.slice(2));
 try {

@@ -184,4 +184,3 @@ function sumOf(rows: readonly { count: number; askers: number }[], field: 'count
   return rows.reduce((sum, r) => sum + r[field], 0);
 }
 
-export { renderReportText } from './report-text.js';
