@@ -1,6 +1,6 @@
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import { CHATTER } from './chatter.js';
-import { CANDIDATE_FEATURES, fit, NONE_FEATURES, type ChoiceModel, type LabelledChoice } from './choice-model.js';
+import { CANDIDATE_FEATURES, fit, NONE_FEATURES, type Choice, type ChoiceModel, type LabelledChoice } from './choice-model.js';
 
 /**
  * Learning the choice model from the FAQ that is loaded, so that a confidence means the same
@@ -15,11 +15,13 @@ export const PRIOR_MODEL: ChoiceModel = Object.freeze({
   weights: CANDIDATE_FEATURES.map((f) => (f === 'score' ? 8 : 0)),
   noneWeights: NONE_FEATURES.map((f) => (f === 'bias' ? 5.5 : 0)),
 });
-/** About one alternate in this many is held out to be asked. */
+/** How many times alternates are held out (one an entry each time) and the matcher built on the rest. */
 const FOLDS = 3;
 /** Held-out phrasings asked at most: enough for a dozen weights, and flat cost on a big FAQ. */
 const MAX_PROBES = 500;
+/** The pull towards the prior (fit()). */
 const PENALTY = 2;
+/** A held-out phrasing counts this many times a negative: most questions put to a FAQ bot are about its FAQ. */
 const POSITIVE_WEIGHT = 3;
 const ITERATIONS = 300;
 
@@ -28,8 +30,9 @@ interface Probe {
   readonly text: string;
 }
 
+/** What learning asks of a matcher built on the held-in phrasings (Matcher.choiceFor). */
 export interface Asker {
-  choiceFor(question: string, hide?: number): { entries: number[]; choice: { candidates: readonly (readonly number[])[]; none: readonly number[] } } | null;
+  choiceFor(question: string, hide?: number): { entries: number[]; choice: Choice } | null;
 }
 
 export function learnChoiceModel(kb: KnowledgeBase, build: (kb: KnowledgeBase, model: ChoiceModel) => Asker): ChoiceModel {
@@ -52,7 +55,7 @@ export function learnChoiceModel(kb: KnowledgeBase, build: (kb: KnowledgeBase, m
       if (asked === null || asked.entries.length === 0) return;
       const label = right === undefined ? -1 : asked.entries.indexOf(right);
       // (a phrasing whose entry is not among its candidates can only be declined: a negative)
-    examples.push({ ...asked.choice, label, weight: label >= 0 ? POSITIVE_WEIGHT : 1 });
+      examples.push({ ...asked.choice, label, weight: label >= 0 ? POSITIVE_WEIGHT : 1 });
     };
     const step = Math.max(1, probes.length / MAX_PROBES);
     for (let i = 0; i < probes.length; i += step) {
