@@ -112,14 +112,13 @@ export class Matcher {
     if (query.topics === 0) return { question, match: null, best: null, runnersUp: [], suggestions: [], reason: 'no-match' };
     const { entries: order, choice } = this.choiceOf(query);
     const probs = probabilities(this.model, choice);
-    const ranked0 = order.map((e, i) => ({ e, p: probs[i]! })).sort((a, b) => b.p - a.p).slice(0, this.options.runnersUp + 1);
+    const likeliest = order.map((e, i) => ({ e, confidence: probs[i]! })).sort((a, b) => b.confidence - a.confidence).slice(0, this.options.runnersUp + 1);
     const type = answerTypeOf(normalized, typed);
     const questionStems = hasRequirements(type, normalized) ? new Set(stemsOf(normalized)) : undefined;
     const { answerThreshold, missingFactCeiling } = this.options;
     let missing: AnswerType | undefined;
-    const candidates = ranked0.map(({ e, p }) => {
+    const candidates = likeliest.map(({ e, confidence }) => {
       const entry = this.kb.entries[e]!;
-      const confidence = p;
       // Asked for a number, a time, a year or a name it does not give: offered, never answered.
       const lacks = questionStems !== undefined && !meets(type, this.facts.of(entry), normalized, questionStems);
       // (said only of an entry that would have been answered: else the topic is not the FAQ's)
