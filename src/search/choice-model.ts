@@ -21,6 +21,9 @@ export const CANDIDATE_FEATURES = [
   'pairs',
   'support',
   'pairSeparation',
+  'learned',
+  'learnedGap',
+  'lacksFact',
 ] as const;
 /** Features of the question alone, for the "none" option. */
 export const NONE_FEATURES = ['bias', 'unknownShare', 'bestScore', 'bestCoverage', 'bestPhrasingCoverage'] as const;

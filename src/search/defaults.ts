@@ -10,11 +10,6 @@ export const MATCHER_DEFAULTS = Object.freeze({
   answerThreshold: 0.45,
   /** Learn the choice model from the FAQ's own phrasings (false: the prior alone). */
   learn: true,
-  /**
-   * The most confidence an entry gets for a question asking for a number or a time
-   * (answer-type.ts) that it does not give: in the "did you mean" band, never answered.
-   */
-  missingFactCeiling: 0.3,
   /** Between this and answerThreshold, entries are offered as "did you mean". */
   suggestThreshold: 0.2,
   /** Next to an answer, runners-up this likely are offered as related questions (confidences share one sum). */

@@ -2,6 +2,7 @@ import type { Scored } from './candidates.js';
 import type { Choice } from './choice-model.js';
 import type { PhraseIndex } from './phrase-index.js';
 import type { Query } from './query.js';
+import { keysOf, weightOf, type TermWeights } from './term-weights.js';
 
 /*
  * What the choice model reads of a question's candidates (CANDIDATE_FEATURES and
@@ -28,14 +29,15 @@ export function entryPhrasingStarts(index: PhraseIndex, entries: number): Uint32
  * phrasings: for each question word, the log of how much more often the entry's phrasings
  * have it than the FAQ's other phrasings do; the same over pairs of neighbouring words.
  */
-export function describeCandidates(index: PhraseIndex, entryPhrasingStart: Uint32Array, query: Query, scored: readonly Scored[]): Choice {
+export function describeCandidates(index: PhraseIndex, entryPhrasingStart: Uint32Array, termWeights: TermWeights, query: Query, scored: readonly Scored[], lacks: readonly boolean[]): Choice {
   const { phrasingTerms, phrasingTermStarts, postingStarts } = index.data;
   const phrasings = index.phrasingCount;
   const single = query.terms.filter((t) => t.ids.length === 1);
   const content = single.filter((t) => t.content).map((t) => t.ids[0]!);
   // How many phrasings have both words of each pair of neighbouring content words.
   const pairDf = content.slice(1).map((b, i) => together(index, content[i]!, b));
-  const features = scored.map((s) => {
+  const keys = keysOf(single.map((t) => t.ids[0]!), index.data.weight.length);
+  const features = scored.map((s, i) => {
     const from = entryPhrasingStart[s.e]!;
     const to = entryPhrasingStart[s.e + 1]!;
     const own = to - from;
@@ -67,11 +69,15 @@ export function describeCandidates(index: PhraseIndex, entryPhrasingStart: Uint3
     if (content.length > 1) pairSeparation /= content.length - 1;
     const head = query.headCount > 0 ? popcount(s.matchedHead) / query.headCount : 1;
     const distinctive = query.maxWeight > 0 ? s.topMatched / query.maxWeight : 0;
-    return [s.score, s.own, s.phrasing, s.cover, separation, 0, 0, head, distinctive, content.length > 1 ? pairs / (content.length - 1) : 0, s.support, pairSeparation];
+    return [s.score, s.own, s.phrasing, s.cover, separation, 0, 0, head, distinctive, content.length > 1 ? pairs / (content.length - 1) : 0, s.support, pairSeparation, weightOf(termWeights, s.e, keys), 0, lacks[i] ? 1 : 0];
   });
   const maxScore = Math.max(0, ...features.map((f) => f[0]!));
   const maxSeparation = Math.max(...features.map((f) => f[4]!));
+  const maxLearned = Math.max(...features.map((f) => f[12]!));
   for (const f of features) {
+    // (how far below the likeliest by the learned weights; then, for the decision, the mean weight a word)
+    f[13] = f[12]! - maxLearned;
+    f[12] = f[12]! / Math.max(1, single.length);
     f[5] = f[4]! - maxSeparation;
     f[6] = f[0]! - maxScore;
   }

@@ -10,9 +10,13 @@ import { CANDIDATE_FEATURES, fit, NONE_FEATURES, type Choice, type ChoiceModel, 
  * near misses a FAQ makes by itself), as are a few lines of everyday chatter.
  */
 
-/** Where the weights start, and stay when the FAQ gives nothing to learn from (no alternates). */
+/**
+ * Where the weights start, and stay when the FAQ gives nothing to learn from (no alternates).
+ * An entry that lacks the kind of fact a question asks for starts as all but ruled out; a FAQ
+ * whose own phrasings ask "how long" of entries that give no length teaches otherwise.
+ */
 export const PRIOR_MODEL: ChoiceModel = Object.freeze({
-  weights: CANDIDATE_FEATURES.map((f) => (f === 'score' ? 8 : 0)),
+  weights: CANDIDATE_FEATURES.map((f) => (f === 'score' ? 8 : f === 'lacksFact' ? -8 : 0)),
   noneWeights: NONE_FEATURES.map((f) => (f === 'bias' ? 5.5 : 0)),
 });
 /** How many times alternates are held out (one an entry each time) and the matcher built on the rest. */
@@ -44,8 +48,9 @@ export function learnChoiceModel(kb: KnowledgeBase, build: (kb: KnowledgeBase, m
     const probes: Probe[] = [];
     const entries = kb.entries.map((entry, e): Entry => {
       const alts = entry.alternates;
-      if (alts.length === 0 || (fold > 0 && alts.length < folds)) return entry;
-      const held = Math.min(alts.length - 1, Math.floor(((fold + 0.5) * alts.length) / folds));
+      // (each alternate is held out once at most: an entry with fewer than `folds` sits some out)
+      if (fold >= alts.length) return entry;
+      const held = alts.length < folds ? fold : Math.floor(((fold + 0.5) * alts.length) / folds);
       probes.push({ entry: e, text: alts[held]! });
       return { ...entry, alternates: alts.filter((_, j) => j !== held) };
     });

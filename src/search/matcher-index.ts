@@ -3,6 +3,7 @@ import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import { Analyzer } from './analyzer.js';
 import type { ChoiceModel } from './choice-model.js';
 import type { MatcherOptions } from './defaults.js';
+import type { TermWeights } from './term-weights.js';
 import { namesOf } from './facts.js';
 import { normalize } from './normalize.js';
 import { PhraseIndex, type NormalizedEntry, type PhraseIndexData } from './phrase-index.js';
@@ -44,6 +45,8 @@ export interface MatcherIndexData {
   readonly names: readonly string[];
   /** The choice model learned from the snapshot (learn.ts). */
   readonly model: ChoiceModel;
+  /** What each entry's words say for it (term-weights.ts). */
+  readonly termWeights: TermWeights;
 }
 
 /** The options that indexing depends on (the others only matter when asking). */
@@ -60,7 +63,8 @@ export const indexOptions = ({ questionWordWeight, tagsAsPhrasing, minCorrectabl
 export function transferablesOf(data: MatcherIndexData): ArrayBuffer[] {
   const { weight, postings, postingStarts, answerPostings, answerStarts, phrasingEntry, phrasingWeight, phrasingIsTags, phrasingTerms, phrasingTermStarts } = data.index;
   const { keyEnds, lists, listEnds, slots } = data.speller.table;
-  return [weight, postings, postingStarts, answerPostings, answerStarts, phrasingEntry, phrasingWeight, phrasingIsTags, phrasingTerms, phrasingTermStarts, keyEnds, lists, listEnds, slots].map(
+  const { keys, starts, weight: termWeight } = data.termWeights;
+  return [weight, postings, postingStarts, answerPostings, answerStarts, phrasingEntry, phrasingWeight, phrasingIsTags, phrasingTerms, phrasingTermStarts, keyEnds, lists, listEnds, slots, keys, starts, termWeight].map(
     (a) => a.buffer as ArrayBuffer,
   );
 }

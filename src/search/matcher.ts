@@ -1,11 +1,12 @@
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import { answerTypeOf, hasRequirements, meets, type AnswerType } from './answer-type.js';
 import { CandidateFinder, SCORE_ANSWER, SCORE_COMPLETION } from './candidates.js';
-import { probabilities, type Choice, type ChoiceModel } from './choice-model.js';
+import { CANDIDATE_FEATURES, probabilities, type Choice, type ChoiceModel } from './choice-model.js';
 import { MATCHER_DEFAULTS, type MatcherOptions } from './defaults.js';
 import { Facts, stemsOf } from './facts.js';
 import { describeCandidates, entryPhrasingStarts } from './features.js';
 import { learnChoiceModel, PRIOR_MODEL } from './learn.js';
+import { learnTermWeights, type TermWeights } from './term-weights.js';
 import { Analyzer } from './analyzer.js';
 import { buildIndex, indexOptions, type MatcherIndex, type MatcherIndexData } from './matcher-index.js';
 import { normalize } from './normalize.js';
@@ -19,6 +20,7 @@ export { transferablesOf, type MatcherIndexData } from './matcher-index.js';
 /** Only this much of a message is read at all (a question is never longer). */
 const MAX_QUESTION_CHARS = 2000;
 const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
+const LACKS_FACT = CANDIDATE_FEATURES.indexOf('lacksFact');
 /** How many entries the choice model weighs for a question. */
 const CANDIDATES = 10;
 
@@ -39,13 +41,15 @@ export class Matcher {
   private readonly entryPhrasingStart: Uint32Array;
   /** What entries can answer with, for questions asking for a number, a time or a name. */
   private readonly facts: Facts;
+  /** What each entry's words say for it against its neighbours (term-weights.ts). */
+  readonly termWeights: TermWeights;
 
   /**
    * Indexes `kb` and learns from it at once (a few seconds for 10,000 entries, during which
    * the event loop is held: a live reload does this in a worker). `built` and `model` are
    * what indexData() made (internal).
    */
-  constructor(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}, built?: MatcherIndex, model?: ChoiceModel) {
+  constructor(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}, built?: MatcherIndex, model?: ChoiceModel, termWeights?: TermWeights) {
     this.kb = kb;
     this.options = Object.freeze({ ...MATCHER_DEFAULTS, ...options });
     this.built = built ?? buildIndex(kb, this.options);
@@ -53,6 +57,7 @@ export class Matcher {
     this.facts = new Facts(analyzer, names);
     this.finder = new CandidateFinder(index, kb.entries.length, this.options);
     this.entryPhrasingStart = entryPhrasingStarts(index, kb.entries.length);
+    this.termWeights = termWeights ?? learnTermWeights(index, kb.entries.length, this.finder);
     this.model = model ?? (this.options.learn ? learnChoiceModel(kb, (small, prior) => new Matcher(small, options, undefined, prior)) : PRIOR_MODEL);
   }
 
@@ -64,8 +69,8 @@ export class Matcher {
     const all = Object.freeze({ ...MATCHER_DEFAULTS, ...options });
     const built = buildIndex(kb, all);
     const { index, speller, sortedWords, groups, vocabulary, names } = built;
-    const model = new Matcher(kb, options, built).model;
-    return { entries: kb.entries.length, options: indexOptions(all), groups, vocabulary, index: index.data, speller: speller.toData(), sortedWords, names, model };
+    const { model, termWeights } = new Matcher(kb, options, built);
+    return { entries: kb.entries.length, options: indexOptions(all), groups, vocabulary, index: index.data, speller: speller.toData(), sortedWords, names, model, termWeights };
   }
 
   /**
@@ -84,7 +89,7 @@ export class Matcher {
     const speller = SpellingCorrector.fromData(data.speller);
     await nextTurn();
     const { sortedWords, groups, vocabulary, names } = data;
-    return new Matcher(kb, options, { analyzer, index, speller, sortedWords, groups, vocabulary, names }, data.model);
+    return new Matcher(kb, options, { analyzer, index, speller, sortedWords, groups, vocabulary, names }, data.model, data.termWeights);
   }
 
   /** The entry with this exact id, if the snapshot has it. */
@@ -110,38 +115,23 @@ export class Matcher {
     }
     // "why not", "what for", "how come": question words and intents alone name no topic.
     if (query.topics === 0) return { question, match: null, best: null, runnersUp: [], suggestions: [], reason: 'no-match' };
-    const { entries: order, choice } = this.choiceOf(query);
+    const { entries: order, choice, lacks, type } = this.choiceOf(query, normalized, typed);
     const probs = probabilities(this.model, choice);
-    const likeliest = order.map((e, i) => ({ e, confidence: probs[i]! })).sort((a, b) => b.confidence - a.confidence).slice(0, this.options.runnersUp + 1);
-    const type = answerTypeOf(normalized, typed);
-    const questionStems = hasRequirements(type, normalized) ? new Set(stemsOf(normalized)) : undefined;
-    const { answerThreshold, missingFactCeiling } = this.options;
-    let missing: AnswerType | undefined;
-    const candidates = likeliest.map(({ e, confidence }) => {
-      const entry = this.kb.entries[e]!;
-      // Asked for a number, a time, a year or a name it does not give: offered, never answered.
-      const lacks = questionStems !== undefined && !meets(type, this.facts.of(entry), normalized, questionStems);
-      // (said only of an entry that would have been answered: else the topic is not the FAQ's)
-      if (lacks && confidence >= answerThreshold) missing ??= type ?? 'year';
-      return { entry, confidence: lacks ? Math.min(confidence, missingFactCeiling) : confidence, lacks };
-    });
-    // Most likely first, except that one good enough to answer goes above any that lacks what
-    // was asked; a runner-up never shows more confidence than the candidate ranked above it.
-    let ceiling = 1;
-    const answers = (c: (typeof candidates)[number]) => !c.lacks && c.confidence >= answerThreshold;
-    const ranked: Candidate[] = [...candidates.filter(answers), ...candidates.filter((c) => !answers(c))].map((c) => {
-      ceiling = Math.min(ceiling, c.confidence);
-      return { entry: c.entry, confidence: round(ceiling) };
-    });
-    const [best = null, ...runnersUp] = ranked;
-    const { suggestThreshold, relatedThreshold } = this.options;
-    const base = { question, best, runnersUp };
+    const { answerThreshold, suggestThreshold, relatedThreshold, runnersUp: shown } = this.options;
+    const ranked = order.map((e, i) => ({ entry: this.kb.entries[e]!, confidence: round(probs[i]!) })).sort((a, b) => b.confidence - a.confidence);
+    const [best = null, ...others] = ranked.slice(0, shown + 1);
     if (best !== null && best.confidence >= answerThreshold) {
-      const related = runnersUp.filter((c) => c.confidence >= relatedThreshold);
-      return { ...base, match: best, suggestions: related, reason: 'matched' };
+      return { question, best, runnersUp: others, match: best, suggestions: others.filter((c) => c.confidence >= relatedThreshold), reason: 'matched' };
     }
-    const suggestions = ranked.filter((c) => c.confidence >= suggestThreshold);
-    return { ...base, match: null, suggestions, reason: best === null ? 'no-match' : 'low-confidence', ...(missing !== undefined ? { missing } : {}) };
+    // Declined. Offered: the entries on the question's topic, as likely as they would be if they
+    // gave the kind of fact asked for (they are what a member would look at next); and if the
+    // likeliest of them would have answered but for that fact, say so.
+    const onTopic = lacks.includes(true) ? probabilities(this.model, withoutLacks(choice)) : probs;
+    const offered = order.map((e, i) => ({ i, topic: onTopic[i]! })).sort((a, b) => b.topic - a.topic);
+    const suggestions = offered.filter((c) => c.topic >= suggestThreshold).slice(0, shown + 1).map(({ i }) => ({ entry: this.kb.entries[order[i]!]!, confidence: round(probs[i]!) }));
+    const first = offered[0];
+    const missing = first !== undefined && lacks[first.i] && first.topic >= answerThreshold ? (type ?? 'year') : undefined;
+    return { question, best, runnersUp: others, match: null, suggestions, reason: best === null ? 'no-match' : 'low-confidence', ...(missing !== undefined ? { missing } : {}) };
   }
 
   /**
@@ -149,14 +139,23 @@ export class Matcher {
    * uses it). `hide`: an entry to leave out, as if the FAQ did not have it.
    */
   choiceFor(question: string, hide?: number): { entries: number[]; choice: Choice } | null {
-    const query = readQuestion(this.built, this.options, normalize(question.slice(0, MAX_QUESTION_CHARS)), false);
+    const typed = question.slice(0, MAX_QUESTION_CHARS);
+    const normalized = normalize(typed);
+    const query = readQuestion(this.built, this.options, normalized, false);
     if (query.topics === 0) return null;
-    return this.choiceOf(query, hide);
+    return this.choiceOf(query, normalized, typed, hide);
   }
 
-  private choiceOf(query: Query, hide?: number): { entries: number[]; choice: Choice } {
+  private choiceOf(query: Query, normalized: string, typed: string, hide?: number): { entries: number[]; choice: Choice; lacks: boolean[]; type?: AnswerType } {
     const scored = this.finder.find(query, CANDIDATES + 1, SCORE_ANSWER).filter((s) => s.e !== hide).slice(0, CANDIDATES);
-    return { entries: scored.map((s) => s.e), choice: describeCandidates(this.built.index, this.entryPhrasingStart, query, scored) };
+    const type = answerTypeOf(normalized, typed);
+    const stems = hasRequirements(type, normalized) ? new Set(stemsOf(normalized)) : undefined;
+    // Asked for a number, a time, a year or a name the entry does not give: how much that
+    // counts against it is learned, like the rest (a FAQ whose answers never give figures
+    // teaches that it does not).
+    const lacks = scored.map((s) => stems !== undefined && !meets(type, this.facts.of(this.kb.entries[s.e]!), normalized, stems));
+    const choice = describeCandidates(this.built.index, this.entryPhrasingStart, this.termWeights, query, scored, lacks);
+    return { entries: scored.map((s) => s.e), choice, lacks, ...(type !== undefined ? { type } : {}) };
   }
 
   /** Up to `limit` entries for a partly typed question, best first. */
@@ -172,6 +171,11 @@ export class Matcher {
       return { id: entry.id, question: entry.question, score: round(s.score) };
     });
   }
+}
+
+/** The choice as if no candidate lacked the fact asked for. */
+function withoutLacks(choice: Choice): Choice {
+  return { ...choice, candidates: choice.candidates.map((f) => f.map((x, k) => (k === LACKS_FACT ? 0 : x))) };
 }
 
 /** After whatever the event loop has waiting (I/O, timers, other immediates). */

@@ -15,12 +15,12 @@ import { Matcher } from '../../src/search/matcher.js';
  * a question or two under today's figures: they catch regressions, they are not targets.
  */
 const SETS: readonly { file: string; answered: number; declined: number }[] = [
-  // The development set (the issue's bar was 35/36; the learned decision answers 33).
-  { file: '../shared/eval/dev-questions.jsonl', answered: 0.9, declined: 0.95 },
+  // The development set (the issue's bar: 35/36 and 8/8).
+  { file: '../shared/eval/dev-questions.jsonl', answered: 0.97, declined: 1 },
   // Written blind (sources and entry questions only); nothing was fitted on these three.
-  { file: 'test/fixtures/blind-questions-3.jsonl', answered: 0.93, declined: 0.9 },
-  { file: 'test/fixtures/blind-questions-2.jsonl', answered: 0.92, declined: 0.75 },
-  { file: 'test/fixtures/extra-held-out-2.jsonl', answered: 0.87, declined: 0.85 },
+  { file: 'test/fixtures/blind-questions-3.jsonl', answered: 0.95, declined: 0.9 },
+  { file: 'test/fixtures/blind-questions-2.jsonl', answered: 0.93, declined: 0.8 },
+  { file: 'test/fixtures/extra-held-out-2.jsonl', answered: 0.87, declined: 0.9 },
 ];
 
 let matcher: Matcher;
@@ -50,9 +50,9 @@ describe('accuracy on question sets', () => {
 const BANKING77 = '../shared/eval/banking77/make-faq.mjs';
 describe.skipIf(!existsSync(BANKING77))('accuracy on BANKING77, a FAQ nobody here wrote', () => {
   const floors = [
-    { phrasings: 3, right: 0.415, wrong: 0.075, leftOutDeclined: 0.75, first: 0.62 },
-    { phrasings: 10, right: 0.61, wrong: 0.1, leftOutDeclined: 0.64, first: 0.74 },
-    { phrasings: 30, right: 0.675, wrong: 0.065, leftOutDeclined: 0.71, first: 0.82 },
+    { phrasings: 3, right: 0.46, wrong: 0.095, leftOutDeclined: 0.69, first: 0.63 },
+    { phrasings: 10, right: 0.65, wrong: 0.105, leftOutDeclined: 0.62, first: 0.75 },
+    { phrasings: 30, right: 0.71, wrong: 0.065, leftOutDeclined: 0.68, first: 0.84 },
   ];
   for (const f of floors) {
     it(`given ${f.phrasings} phrasings an entry, then at least ${f.right} answered right, at most ${f.wrong} wrong, ${f.leftOutDeclined} of the left-out topics declined`, async () => {

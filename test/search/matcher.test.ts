@@ -185,11 +185,11 @@ describe('Matcher.ask on the shipped FAQ', () => {
   });
 
   it('given an abstention with a plausible entry, then it is offered as "did you mean"', () => {
-    const a = matcher.ask('is there a deal yet');
+    const a = matcher.ask('deal or no deal');
     expect(a.match).toBeNull();
     expect(a.reason).toBe('low-confidence');
-    // (an entry on whether a deal is near: on the topic, not sure enough to answer)
-    expect(a.suggestions[0]?.entry.id).toMatch(/deal|outcome/);
+    // (an entry on a deal: on the topic, not sure enough to answer)
+    expect(a.suggestions[0]?.entry.id).toMatch(/deal|outcome|nuclear-terms/);
     expect(a.suggestions[0]!.confidence).toBeLessThan(MATCHER_DEFAULTS.answerThreshold);
   });
 
