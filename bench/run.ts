@@ -453,6 +453,7 @@ const checks: Check[] = [
   check('autocomplete p99 <= 1 ms at 1,000', r1k?.autocomplete.p99, 1),
   check('autocomplete p99 <= 3 ms at 10,000', r10k?.autocomplete.p99, 3),
   check('load of 10,000 < 2,000 ms', r10k?.load.total, 2000),
+  check('reload of 10,000, learning included, in the worker <= 15,000 ms', reload?.reloadMs, 15_000),
   check('reload blocks a question <= 50 ms', reload?.worstDelayMs, 50),
 ];
 const loadAfter = loadavg()[0]!;

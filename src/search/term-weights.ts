@@ -21,7 +21,7 @@ export interface TermWeights {
 /** How many entries compete for each phrasing: those the finder ranks first for it. */
 const COMPETITORS = 10;
 /** Phrasings learned from at most (a big FAQ's are sampled evenly). */
-const MAX_EXAMPLES = 4000;
+const MAX_EXAMPLES = 2000;
 /** Passes over the examples, and the step of each update. */
 const EPOCHS = 30;
 const RATE = 0.3;
