@@ -110,3 +110,52 @@ describe('the choice model', () => {
     model.weights.forEach((w, i) => expect(w).toBeCloseTo(PRIOR_MODEL.weights[i]!, 6));
   });
 });
+
+describe('learning how much a missing fact counts', () => {
+  // Answers that name the topic and give no figures, as a FAQ of links or placeholders does.
+  const vague = (topic: string) => `See our guide on ${topic}.`;
+  const kb = faq([
+    {
+      id: 'delivery',
+      question: 'How long does card delivery take?',
+      alternates: ['how long until my card comes', 'when will my card be delivered', 'how long is the wait for a card', 'when does the card arrive', 'how long does shipping take'],
+      answer: vague('delivery'),
+    },
+    {
+      id: 'transfer',
+      question: 'How long does a bank transfer take?',
+      alternates: ['how long until my transfer arrives', 'when will the transfer show up', 'how long do transfers take', 'when does money I sent arrive', 'how long is a transfer pending'],
+      answer: vague('transfers'),
+    },
+    {
+      id: 'refund',
+      question: 'How long does a refund take?',
+      alternates: ['how long until I get my refund', 'when will my refund come', 'how long do refunds take', 'when is a refund paid', 'how long is a refund pending'],
+      answer: vague('refunds'),
+    },
+    {
+      id: 'pin',
+      question: 'How do I change my PIN?',
+      alternates: ['change pin', 'I want a new pin', 'set a different pin number', 'reset my pin', 'how to update my pin code'],
+      answer: vague('PINs'),
+    },
+  ]);
+  const matcher = new Matcher(kb);
+
+  it('given a FAQ whose own phrasings ask "how long" of answers that give no length, then such a question is answered', () => {
+    const a = matcher.ask('how long will the delivery of my card take');
+    expect(a.match?.entry.id).toBe('delivery');
+  });
+
+  it('given a FAQ whose phrasings never ask for a figure, then a question asking for one its answer lacks is declined, and what is missing is said', () => {
+    const pins = faq([
+      { id: 'pin', question: 'How do I change my PIN?', alternates: ['change pin', 'reset my pin', 'new pin please'], answer: 'At any cash machine.' },
+      { id: 'card', question: 'How do I order a card?', alternates: ['order a card', 'get a new card', 'I want a card'], answer: 'In the app, under Cards.' },
+      { id: 'app', question: 'Where do I download the app?', alternates: ['download app', 'get the app', 'app store link'], answer: 'From your phone store.' },
+    ]);
+    const a = new Matcher(pins).ask('how many times can I change my pin');
+    expect(a.match).toBeNull();
+    expect(a.missing).toBe('number');
+    expect(a.suggestions[0]?.entry.id).toBe('pin');
+  });
+});
