@@ -17,12 +17,14 @@ import { CANDIDATE_FEATURES, fit, NONE_FEATURES, type Choice, type ChoiceModel, 
  */
 export const PRIOR_MODEL: ChoiceModel = Object.freeze({
   weights: CANDIDATE_FEATURES.map((f) => (f === 'score' ? 8 : f === 'lacksFact' ? -8 : 0)),
-  noneWeights: NONE_FEATURES.map((f) => (f === 'bias' ? 5.5 : 0)),
+  noneWeights: NONE_FEATURES.map((f) => (f === 'bias' ? 4.5 : 0)),
 });
 /** How many times alternates are held out (one an entry each time) and the matcher built on the rest. */
 const FOLDS = 3;
 /** Held-out phrasings asked at most: enough for a dozen weights, and flat cost on a big FAQ. */
 const MAX_PROBES = 500;
+/** Held-out phrasings needed to learn anything: fewer, and the prior is kept. */
+const MIN_PROBES = 30;
 /** The pull towards the prior (fit()). */
 const PENALTY = 2;
 /** A held-out phrasing counts this many times a negative: most questions put to a FAQ bot are about its FAQ. */
@@ -41,8 +43,10 @@ export interface Asker {
 
 export function learnChoiceModel(kb: KnowledgeBase, build: (kb: KnowledgeBase, model: ChoiceModel) => Asker): ChoiceModel {
   const withAlternates = kb.entries.filter((e) => e.alternates.length > 0).length;
-  if (withAlternates === 0) return PRIOR_MODEL;
-  const folds = Math.max(1, Math.min(FOLDS, Math.floor(MAX_PROBES / withAlternates)));
+  const folds = Math.max(1, Math.min(FOLDS, Math.floor(MAX_PROBES / Math.max(1, withAlternates))));
+  // Too few phrasings to hold out (no alternates, or a handful of entries): weights fitted to
+  // them would follow their accidents, where the prior answers the FAQ's own questions.
+  if (kb.entries.reduce((n, e) => n + Math.min(e.alternates.length, folds), 0) < MIN_PROBES) return PRIOR_MODEL;
   const examples: LabelledChoice[] = [];
   for (let fold = 0; fold < folds; fold++) {
     const probes: Probe[] = [];

@@ -20,7 +20,10 @@ export interface TermWeights {
 
 /** How many entries compete for each phrasing: those the finder ranks first for it. */
 const COMPETITORS = 10;
-/** Phrasings learned from at most (a big FAQ's are sampled evenly). */
+/**
+ * Phrasings learned from at most, taken an entry at a time so that every entry learns: a
+ * bound on the cost (each is one search); a FAQ with more entries than this learns none.
+ */
 const MAX_EXAMPLES = 2000;
 /** Passes over the examples, and the step of each update. */
 const EPOCHS = 30;
@@ -47,6 +50,9 @@ export function weightOf(weights: TermWeights, e: number, keys: readonly number[
 }
 
 export function learnTermWeights(index: PhraseIndex, entries: number, finder: CandidateFinder): TermWeights {
+  // Too big to learn every entry's words within the budget: entries that were learned would
+  // stand out against those that were not, so none is.
+  if (entries > MAX_EXAMPLES) return { keys: new Float64Array(0), starts: new Uint32Array(entries + 1), weight: new Float32Array(0) };
   const { phrasingTerms, phrasingTermStarts, phrasingEntry, weight: idf } = index.data;
   const phrasings = index.phrasingCount;
   const termsOf = (p: number) => Array.from(phrasingTerms.subarray(phrasingTermStarts[p]!, phrasingTermStarts[p + 1]!));
@@ -54,9 +60,7 @@ export function learnTermWeights(index: PhraseIndex, entries: number, finder: Ca
   const kept: Set<number>[] = Array.from({ length: entries }, () => new Set<number>());
   for (let p = 0; p < phrasings; p++) for (const k of keysOfPhrasing(p)) kept[phrasingEntry[p]!]!.add(k);
   const asked: { found: number[]; right: number; keys: number[] }[] = [];
-  const step = Math.max(1, phrasings / MAX_EXAMPLES);
-  for (let i = 0; i < phrasings; i += step) {
-    const p = Math.floor(i);
+  for (const p of eachEntryInTurn(phrasingEntry).slice(0, MAX_EXAMPLES)) {
     const terms = termsOf(p);
     const query: Query = {
       terms: terms.map((id) => ({ ids: [id], weight: idf[id]!, content: true, head: 0 })),
@@ -86,6 +90,13 @@ export function learnTermWeights(index: PhraseIndex, entries: number, finder: Ca
   const examples = asked.map(({ found, right, keys: ks }) => ({ right, slots: found.map((e) => Int32Array.from(ks, (k) => slotOf(weights, e, k))) }));
   train(weights.weight, examples);
   return weights;
+}
+
+/** Phrasings (laid out entry by entry) in turns: each entry's first, then each one's second, and so on. */
+function eachEntryInTurn(phrasingEntry: Uint32Array): number[] {
+  const turn = new Uint32Array(phrasingEntry.length);
+  for (let p = 1; p < phrasingEntry.length; p++) turn[p] = phrasingEntry[p] === phrasingEntry[p - 1] ? turn[p - 1]! + 1 : 0;
+  return Array.from(phrasingEntry.keys()).sort((a, b) => turn[a]! - turn[b]! || a - b);
 }
 
 /** Stochastic gradient ascent on the log-likelihood of each example's right competitor. */

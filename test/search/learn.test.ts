@@ -20,6 +20,18 @@ function faq(entries: { id: string; question: string; alternates?: string[]; ans
   };
 }
 
+/** Everyday entries around the ones a test is about: learning needs a few dozen phrasings to hold out. */
+const OTHERS = [
+  { id: 'opening-hours', question: 'When are you open?', alternates: ['opening hours', 'are you open on sundays', 'what time do you close'], answer: 'Every day from nine to five.' },
+  { id: 'contact', question: 'How do I contact support?', alternates: ['support email', 'talk to a person', 'phone number for help'], answer: 'Write to the support address in the app.' },
+  { id: 'password', question: 'How do I reset my password?', alternates: ['forgot my password', 'change password', 'cannot log in'], answer: 'Use the reset link on the login page.' },
+  { id: 'close-account', question: 'How do I close my account?', alternates: ['delete my account', 'cancel membership', 'leave the service'], answer: 'Ask support to close it.' },
+  { id: 'address', question: 'How do I change my address?', alternates: ['update my address', 'I moved house', 'new home address'], answer: 'Edit it under Profile.' },
+  { id: 'statement', question: 'Where do I find my statement?', alternates: ['download statement', 'monthly statement', 'see past transactions'], answer: 'Under Accounts, then Statements.' },
+  { id: 'app-download', question: 'Where do I download the app?', alternates: ['get the app', 'app store link', 'install the app'], answer: 'From your phone store.' },
+  { id: 'language', question: 'Can I change the language?', alternates: ['switch language', 'app in spanish', 'language settings'], answer: 'Under Settings, then Language.' },
+];
+
 describe('learning on a tiny FAQ (3 entries, no alternates)', () => {
   const kb = faq([
     { id: 'hours', question: 'When is the library open?', answer: 'Monday to Friday, nine to five.' },
@@ -30,6 +42,11 @@ describe('learning on a tiny FAQ (3 entries, no alternates)', () => {
 
   it('given nothing to hold out, then the prior model is kept', () => {
     expect(matcher.model).toEqual(PRIOR_MODEL);
+  });
+
+  it('given a few alternates only (too few to learn from without following their accidents), then the prior model is kept', () => {
+    const few = new Matcher(faq(kb.entries.map(({ id, question, answer }) => ({ id, question, answer, alternates: [`${question} please`] }))));
+    expect(few.model).toEqual(PRIOR_MODEL);
   });
 
   it('given its exact questions, then each is answered by its own entry', () => {
@@ -69,6 +86,7 @@ describe('learning on a FAQ where two entries share most words', () => {
       alternates: ['change pin', 'I want a new pin', 'set a different pin number', 'reset my pin', 'how to update my pin code'],
       answer: 'Change it at any cash machine.',
     },
+    ...OTHERS,
   ]);
   const matcher = new Matcher(kb);
 
@@ -139,6 +157,7 @@ describe('learning how much a missing fact counts', () => {
       alternates: ['change pin', 'I want a new pin', 'set a different pin number', 'reset my pin', 'how to update my pin code'],
       answer: vague('PINs'),
     },
+    ...OTHERS.map((e) => ({ ...e, answer: vague(e.id) })),
   ]);
   const matcher = new Matcher(kb);
 
@@ -151,7 +170,7 @@ describe('learning how much a missing fact counts', () => {
     const pins = faq([
       { id: 'pin', question: 'How do I change my PIN?', alternates: ['change pin', 'reset my pin', 'new pin please'], answer: 'At any cash machine.' },
       { id: 'card', question: 'How do I order a card?', alternates: ['order a card', 'get a new card', 'I want a card'], answer: 'In the app, under Cards.' },
-      { id: 'app', question: 'Where do I download the app?', alternates: ['download app', 'get the app', 'app store link'], answer: 'From your phone store.' },
+      ...OTHERS,
     ]);
     const a = new Matcher(pins).ask('how many times can I change my pin');
     expect(a.match).toBeNull();
