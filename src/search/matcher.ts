@@ -57,7 +57,7 @@ export class Matcher {
     this.facts = new Facts(analyzer, names);
     this.finder = new CandidateFinder(index, kb.entries.length, this.options);
     this.entryPhrasingStart = entryPhrasingStarts(index, kb.entries.length);
-    this.termWeights = termWeights ?? learnTermWeights(index, kb.entries.length, this.finder);
+    this.termWeights = termWeights ?? learnTermWeights(index, kb.entries.length, (terms, n) => this.finder.find(phrasingQuery(index, terms), n, SCORE_ANSWER).map((s) => s.e));
     this.model = model ?? (this.options.learn ? learnChoiceModel(kb, (small, prior) => new Matcher(small, options, undefined, prior)) : PRIOR_MODEL);
   }
 
@@ -171,6 +171,13 @@ export class Matcher {
       return { id: entry.id, question: entry.question, score: round(s.score) };
     });
   }
+}
+
+/** A phrasing of the FAQ (its terms) asked as a question, every word typed. */
+function phrasingQuery(index: PhraseIndex, terms: readonly number[]): Query {
+  const weights = terms.map((id) => index.data.weight[id]!);
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  return { terms: terms.map((id, i) => ({ ids: [id], weight: weights[i]!, content: true, head: 0 })), unknownWeight: 0, total, maxWeight: 0, headCount: 0, topics: terms.length };
 }
 
 /** The choice as if no candidate lacked the fact asked for. */

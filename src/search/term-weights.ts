@@ -1,6 +1,4 @@
-import { SCORE_ANSWER, type CandidateFinder } from './candidates.js';
 import type { PhraseIndex } from './phrase-index.js';
-import type { Query } from './query.js';
 
 /**
  * How much each word says for an entry against the entries it is confused with, learned from
@@ -49,28 +47,23 @@ export function weightOf(weights: TermWeights, e: number, keys: readonly number[
   return sum;
 }
 
-export function learnTermWeights(index: PhraseIndex, entries: number, finder: CandidateFinder): TermWeights {
+/**
+ * Learns the weights; `competitors(terms, n)` gives the n entries the finder ranks first for
+ * a phrasing made of these terms.
+ */
+export function learnTermWeights(index: PhraseIndex, entries: number, competitors: (terms: readonly number[], n: number) => number[]): TermWeights {
   // Too big to learn every entry's words within the budget: entries that were learned would
   // stand out against those that were not, so none is.
   if (entries > MAX_EXAMPLES) return { keys: new Float64Array(0), starts: new Uint32Array(entries + 1), weight: new Float32Array(0) };
-  const { phrasingTerms, phrasingTermStarts, phrasingEntry, weight: idf } = index.data;
+  const { phrasingTerms, phrasingTermStarts, phrasingEntry, terms: allTerms } = index.data;
   const phrasings = index.phrasingCount;
   const termsOf = (p: number) => Array.from(phrasingTerms.subarray(phrasingTermStarts[p]!, phrasingTermStarts[p + 1]!));
-  const keysOfPhrasing = (p: number) => keysOf(phrasingTerms.subarray(phrasingTermStarts[p]!, phrasingTermStarts[p + 1]!), idf.length);
+  const keysOfPhrasing = (p: number) => keysOf(phrasingTerms.subarray(phrasingTermStarts[p]!, phrasingTermStarts[p + 1]!), allTerms.length);
   const kept: Set<number>[] = Array.from({ length: entries }, () => new Set<number>());
   for (let p = 0; p < phrasings; p++) for (const k of keysOfPhrasing(p)) kept[phrasingEntry[p]!]!.add(k);
   const asked: { found: number[]; right: number; keys: number[] }[] = [];
   for (const p of eachEntryInTurn(phrasingEntry).slice(0, MAX_EXAMPLES)) {
-    const terms = termsOf(p);
-    const query: Query = {
-      terms: terms.map((id) => ({ ids: [id], weight: idf[id]!, content: true, head: 0 })),
-      unknownWeight: 0,
-      total: terms.reduce((sum, id) => sum + idf[id]!, 0),
-      maxWeight: 0,
-      headCount: 0,
-      topics: terms.length,
-    };
-    const found = finder.find(query, COMPETITORS, SCORE_ANSWER).map((s) => s.e);
+    const found = competitors(termsOf(p), COMPETITORS);
     const right = found.indexOf(phrasingEntry[p]!);
     if (right < 0 || found.length < 2) continue;
     const keys = keysOfPhrasing(p);
