@@ -54,14 +54,12 @@ export function describeCandidates(index: PhraseIndex, entryPhrasingStart: Uint3
       const ratio = Math.log((c + SMOOTHING) / (own + 2 * SMOOTHING)) - Math.log((df - c + SMOOTHING) / (phrasings - own + 2 * SMOOTHING));
       separation += ratio / single.length;
     }
-    let pairs = 0;
     let pairSeparation = 0;
     for (let i = 0; i + 1 < content.length; i++) {
       let c = 0;
       for (let p = from; p < to; p++) {
         if (has(p, content[i]!) >= 0 && has(p, content[i + 1]!) >= 0) c++;
       }
-      if (c > 0) pairs++;
       // (an estimate, for common words: never fewer than this entry's own)
       const df = Math.max(pairDf[i]!, c);
       pairSeparation += Math.log((c + SMOOTHING) / (own + 2 * SMOOTHING)) - Math.log((df - c + SMOOTHING) / (phrasings - own + 2 * SMOOTHING));
@@ -69,17 +67,14 @@ export function describeCandidates(index: PhraseIndex, entryPhrasingStart: Uint3
     if (content.length > 1) pairSeparation /= content.length - 1;
     const head = query.headCount > 0 ? popcount(s.matchedHead) / query.headCount : 1;
     const distinctive = query.maxWeight > 0 ? s.topMatched / query.maxWeight : 0;
-    return [s.score, s.own, s.phrasing, s.cover, separation, 0, 0, head, distinctive, content.length > 1 ? pairs / (content.length - 1) : 0, s.support, pairSeparation, weightOf(termWeights, s.e, keys), 0, lacks[i] ? 1 : 0];
+    return [s.score, s.own, s.phrasing, s.cover, separation, head, distinctive, s.support, pairSeparation, weightOf(termWeights, s.e, keys), 0, lacks[i] ? 1 : 0];
   });
   const maxScore = Math.max(0, ...features.map((f) => f[0]!));
-  const maxSeparation = Math.max(...features.map((f) => f[4]!));
-  const maxLearned = Math.max(...features.map((f) => f[12]!));
+  const maxLearned = Math.max(...features.map((f) => f[9]!));
   for (const f of features) {
     // (how far below the likeliest by the learned weights; then, for the decision, the mean weight a word)
-    f[13] = f[12]! - maxLearned;
-    f[12] = f[12]! / Math.max(1, single.length);
-    f[5] = f[4]! - maxSeparation;
-    f[6] = f[0]! - maxScore;
+    f[10] = f[9]! - maxLearned;
+    f[9] = f[9]! / Math.max(1, single.length);
   }
   const unknownShare = query.total > 0 ? query.unknownWeight / query.total : 0;
   const top = features[0];
