@@ -6,7 +6,7 @@ import { MATCHER_DEFAULTS, type MatcherOptions } from './defaults.js';
 import { Facts, stemsOf } from './facts.js';
 import { describeCandidates, entryPhrasingStarts } from './features.js';
 import { learnChoiceModel, PRIOR_MODEL } from './learn.js';
-import { learnTermWeights, type TermWeights } from './term-weights.js';
+import { learnTermWeights, noTermWeights, type TermWeights } from './term-weights.js';
 import { Analyzer } from './analyzer.js';
 import { buildIndex, indexOptions, type MatcherIndex, type MatcherIndexData } from './matcher-index.js';
 import { normalize } from './normalize.js';
@@ -46,7 +46,7 @@ export class Matcher {
 
   /**
    * Indexes `kb` and learns from it at once (a few seconds for 10,000 entries, during which
-   * the event loop is held: a live reload does this in a worker). `built` and `model` are
+   * the event loop is held: a live reload does this in a worker). `built`, `model` and `termWeights` are
    * what indexData() made (internal).
    */
   constructor(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}, built?: MatcherIndex, model?: ChoiceModel, termWeights?: TermWeights) {
@@ -57,7 +57,8 @@ export class Matcher {
     this.facts = new Facts(analyzer, names);
     this.finder = new CandidateFinder(index, kb.entries.length, this.options);
     this.entryPhrasingStart = entryPhrasingStarts(index, kb.entries.length);
-    this.termWeights = termWeights ?? learnTermWeights(index, kb.entries.length, (terms, n) => this.finder.find(phrasingQuery(index, terms), n, SCORE_ANSWER).map((s) => s.e));
+    const find = (terms: readonly number[], n: number) => this.finder.find(phrasingQuery(index, terms), n, SCORE_ANSWER).map((s) => s.e);
+    this.termWeights = termWeights ?? (this.options.learn ? learnTermWeights(index, kb.entries.length, find) : noTermWeights(kb.entries.length));
     this.model = model ?? (this.options.learn ? learnChoiceModel(kb, (small, prior) => new Matcher(small, options, undefined, prior)) : PRIOR_MODEL);
   }
 

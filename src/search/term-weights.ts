@@ -47,6 +47,11 @@ export function weightOf(weights: TermWeights, e: number, keys: readonly number[
   return sum;
 }
 
+/** Weights that say nothing, for every entry. */
+export function noTermWeights(entries: number): TermWeights {
+  return { keys: new Float64Array(0), starts: new Uint32Array(entries + 1), weight: new Float32Array(0) };
+}
+
 /**
  * Learns the weights; `competitors(terms, n)` gives the n entries the finder ranks first for
  * a phrasing made of these terms.
@@ -54,7 +59,7 @@ export function weightOf(weights: TermWeights, e: number, keys: readonly number[
 export function learnTermWeights(index: PhraseIndex, entries: number, competitors: (terms: readonly number[], n: number) => number[]): TermWeights {
   // Too big to learn every entry's words within the budget: entries that were learned would
   // stand out against those that were not, so none is.
-  if (entries > MAX_EXAMPLES) return { keys: new Float64Array(0), starts: new Uint32Array(entries + 1), weight: new Float32Array(0) };
+  if (entries > MAX_EXAMPLES) return noTermWeights(entries);
   const { phrasingTerms, phrasingTermStarts, phrasingEntry, terms: allTerms } = index.data;
   const phrasings = index.phrasingCount;
   const termsOf = (p: number) => Array.from(phrasingTerms.subarray(phrasingTermStarts[p]!, phrasingTermStarts[p + 1]!));
