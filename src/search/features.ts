@@ -36,7 +36,7 @@ export function describeCandidates(index: PhraseIndex, entryPhrasingStart: Uint3
   const content = single.filter((t) => t.content).map((t) => t.ids[0]!);
   // How many phrasings have both words of each pair of neighbouring content words.
   const pairDf = content.slice(1).map((b, i) => together(index, content[i]!, b));
-  const keys = keysOf(single.map((t) => t.ids[0]!), index.data.weight.length);
+  const keys = keysOf(single.map((t) => t.ids[0]!), index.data.terms.length);
   const features = scored.map((s, i) => {
     const from = entryPhrasingStart[s.e]!;
     const to = entryPhrasingStart[s.e + 1]!;

@@ -11,7 +11,7 @@ import { CANDIDATE_FEATURES, fit, NONE_FEATURES, type Choice, type ChoiceModel, 
  */
 
 /**
- * Where the weights start, and stay when the FAQ gives nothing to learn from (no alternates).
+ * Where the weights start, and stay when the FAQ gives too little to learn from (MIN_PROBES).
  * An entry that lacks the kind of fact a question asks for starts as all but ruled out; a FAQ
  * whose own phrasings ask "how long" of entries that give no length teaches otherwise.
  */
