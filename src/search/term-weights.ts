@@ -7,7 +7,8 @@ import type { PhraseIndex } from './phrase-index.js';
  * move towards the phrasing's own entry. A word shared by neighbours ends up saying little
  * for either; one that only an entry's phrasings use says a lot. An entry keeps weights only
  * for the words of its own phrasings and of the phrasings it competed for, so the whole is
- * about the size of the index, and a big FAQ learns from a bounded sample of phrasings.
+ * about the size of the index. Each phrasing learned from costs a search, so learning is
+ * bounded (MAX_EXAMPLES), and a FAQ too big for every entry to learn learns nothing here.
  */
 export interface TermWeights {
   /** Entry e's keys (keysOf) are keys[starts[e] .. starts[e + 1]), sorted; weight[k] is keys[k]'s. */
