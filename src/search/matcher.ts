@@ -13,7 +13,7 @@ import { normalize } from './normalize.js';
 import { readQuestion, type Query } from './query.js';
 import { PhraseIndex } from './phrase-index.js';
 import { SpellingCorrector } from './spelling.js';
-import type { Answer, Candidate, Suggestion } from './types.js';
+import type { Answer, Suggestion } from './types.js';
 
 export { transferablesOf, type MatcherIndexData } from './matcher-index.js';
 
