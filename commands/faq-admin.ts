@@ -62,7 +62,7 @@ export default {
       const report = await buildReport(ctx.store, matcher, { limit: 10 });
       await send(interaction, toDiscordPayload(renderReportForDiscord(report), { ephemeral: true }));
       // Then one private message per group to teach from (a message has room for one group's controls).
-      const targets = report.groups.slice(0, TEACH_DEFAULTS.groups).map((g) => groupTarget(g, matcher));
+      const targets = await Promise.all(report.groups.slice(0, TEACH_DEFAULTS.groups).map((g) => groupTarget(g, matcher)));
       for (const [i, target] of targets.entries()) if (target !== null) await send(interaction, teachPayload(target, i + 1));
       if (report.groups.length > TEACH_DEFAULTS.groups) await send(interaction, noticePayload(M.teach.more(TEACH_DEFAULTS.groups, report.groups.length)));
     } else if (sub === 'auto-answer') {

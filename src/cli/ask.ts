@@ -10,8 +10,8 @@ import { renderText } from '../replies/text.js';
 import type { Matcher } from '../search/matcher.js';
 import { faqDirFromConfig, loadMatcherOrExit } from './load-or-exit.js';
 
-export function batchLine(matcher: Matcher, q: string): string {
-  const { match } = matcher.ask(q);
+export async function batchLine(matcher: Matcher, q: string): Promise<string> {
+  const { match } = await matcher.ask(q);
   return JSON.stringify({
     q,
     match: match && {
@@ -27,10 +27,10 @@ const matcher = await loadMatcherOrExit(await faqDirFromConfig());
 
 if (args[0] === '--batch') {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) process.stdout.write(`${batchLine(matcher, line)}\n`);
+  for await (const line of lines) process.stdout.write(`${await batchLine(matcher, line)}\n`);
 } else if (args.length === 0) {
   process.stderr.write('usage: npm run ask -- "your question"   |   npm run ask -- --batch < questions.txt\n');
   process.exitCode = 2;
 } else {
-  process.stdout.write(`${renderText(replyForAnswer(matcher.ask(args.join(' '))))}\n`);
+  process.stdout.write(`${renderText(replyForAnswer(await matcher.ask(args.join(' '))))}\n`);
 }

@@ -18,7 +18,7 @@ export async function runChat(matcher: () => Matcher, input = process.stdin, out
   prompt();
   for await (const line of lines) {
     const question = line.trim();
-    if (question !== '') output.write(`${renderText(replyForAnswer(matcher().ask(question)))}\n${interactive ? '' : '\n'}`);
+    if (question !== '') output.write(`${renderText(replyForAnswer(await matcher().ask(question)))}\n${interactive ? '' : '\n'}`);
     prompt();
   }
   if (interactive) output.write('\n');

@@ -31,7 +31,7 @@ try {
 }
 
 const matcher = await loadMatcherOrExit(await faqDirFromConfig());
-const report = evaluate(matcher, cases);
+const report = await evaluate(matcher, cases);
 const share = (x: number, of: number) => (of ? x / of : 1);
 const answered = share(report.answeredRight, report.answerable);
 const wrong = share(report.answeredWrong, report.answerable);

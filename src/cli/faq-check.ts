@@ -8,8 +8,7 @@ import { loadKnowledge } from '../knowledge/load.js';
 import { formatIssue } from '../knowledge/types.js';
 import { checkWarnings } from '../moderation/check-warnings.js';
 import { CHECK_MESSAGES as CM } from '../moderation/messages.js';
-import { Matcher } from '../search/matcher.js';
-import { faqDirFromConfig } from './load-or-exit.js';
+import { faqDirFromConfig, matcherOf } from './load-or-exit.js';
 
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
@@ -22,7 +21,7 @@ const dir = positional[0] ?? (await faqDirFromConfig());
 const result = await loadKnowledge(dir);
 if (result.ok) {
   const { kb } = result;
-  const warnings = await checkWarnings(new Matcher(kb), new Date());
+  const warnings = await checkWarnings(await matcherOf(kb), new Date());
   if (strict && warnings.length > 0) {
     for (const w of warnings) console.error(formatIssue(w));
     console.error(`${warnings.length} problem(s) found in ${dir}.`);

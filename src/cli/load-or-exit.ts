@@ -1,6 +1,7 @@
+import { embeddingOptions, loadConfig, type Config } from '../config/env.js';
 import { loadKnowledge } from '../knowledge/load.js';
-import { formatIssue } from '../knowledge/types.js';
-import { Matcher } from '../search/matcher.js';
+import { formatIssue, type KnowledgeBase } from '../knowledge/types.js';
+import { buildMatcher, type Matcher } from '../search/matcher.js';
 
 /** For the terminal tools: the matcher over `dir`, or the loader's errors and exit 1. */
 export async function loadMatcherOrExit(dir: string): Promise<Matcher> {
@@ -10,16 +11,24 @@ export async function loadMatcherOrExit(dir: string): Promise<Matcher> {
     process.stderr.write(`${result.issues.length} problem(s) in ${dir}; nothing was loaded.\n`);
     process.exit(1);
   }
-  return new Matcher(result.kb);
+  return matcherOf(result.kb);
+}
+
+/** The matcher over a loaded snapshot, with the encoder the configuration names. */
+export function matcherOf(kb: KnowledgeBase): Promise<Matcher> {
+  return buildMatcher(kb, { embedding: embeddingOptions(configOrExit()) });
 }
 
 /** The FAQ folder: FAQ_DIR from the environment (or .env), else ./faq. */
 export async function faqDirFromConfig(): Promise<string> {
-  const { loadConfig } = await import('../config/env.js');
+  return configOrExit().FAQ_DIR;
+}
+
+function configOrExit(): Config {
   const result = loadConfig();
   if (!result.ok) {
     for (const e of result.errors) process.stderr.write(`configuration: ${e}\n`);
     process.exit(2);
   }
-  return result.config.FAQ_DIR;
+  return result.config;
 }

@@ -1,5 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { EMBEDDING_DEFAULTS, type EmbeddingOptions } from '../embedding/options.js';
 
 /**
  * The bot's whole configuration. This schema is its documentation (see .env.example);
@@ -51,6 +52,11 @@ export const envSchema = z
       .stringbool()
       .default(false)
       .describe('Read help channels and forum posts to answer them (asks Discord for the Guild Messages and Message Content intents).'),
+    EMBEDDING_MODEL_DIR: z
+      .string()
+      .optional()
+      .describe('A sentence encoder folder (model.onnx, tokenizer.json, tokenizer_config.json) to use instead of the one shipped in models/.'),
+    EMBEDDING_CACHE_DIR: z.string().default('data/embeddings').describe('Where the FAQ texts\' sentence vectors are kept between reloads and restarts.'),
     GATEWAY_WATCHDOG_SECONDS: z.coerce.number().int().min(2).max(3600).default(120)
       .describe('Exit (for a supervisor to restart) when the gateway stays silent this long.'),
   })
@@ -68,6 +74,11 @@ export const envSchema = z
   });
 
 export type Config = Readonly<z.infer<typeof envSchema>>;
+
+/** The sentence encoder and its cache, as configured. */
+export function embeddingOptions(config: Config): EmbeddingOptions {
+  return { modelDir: config.EMBEDDING_MODEL_DIR ?? EMBEDDING_DEFAULTS.modelDir, cacheDir: config.EMBEDDING_CACHE_DIR };
+}
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 

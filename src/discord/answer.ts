@@ -19,7 +19,7 @@ export interface AnswerRequest {
  * need. The reply goes first; recording never delays or breaks it.
  */
 export async function answerQuestion(interaction: RepliableInteraction, ctx: BotContext, request: AnswerRequest): Promise<void> {
-  const answer = ctx.knowledge.matcher.ask(request.question);
+  const answer = await ctx.knowledge.matcher.ask(request.question);
   const reply = replyForAnswer(answer);
   const answered = answer.match !== null;
   const payload = toDiscordPayload(reply, {

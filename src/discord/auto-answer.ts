@@ -105,7 +105,7 @@ export function listenForQuestions(client: Client, ctx: BotContext, track: (star
     const setting = await ctx.settings.get(asked.guildId, asked.channelId);
     if (setting === null || setting.mode === 'off') return;
     const threshold = setting.minConfidence ?? AUTO_ANSWER_DEFAULTS.minConfidence;
-    const decision = decide(ctx.knowledge.matcher.ask(asked.text), threshold);
+    const decision = decide(await ctx.knowledge.matcher.ask(asked.text), threshold);
     const where = { guildId: asked.guildId, channelId: asked.channelId, messageId: asked.messageId, mode: setting.mode };
     if (setting.mode === 'shadow') return shadow(asked, setting, decision.candidate, decision.answer);
     if (!decision.answer) {

@@ -1,6 +1,6 @@
 import { Events, type Client, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Config } from '../config/env.js';
+import { embeddingOptions, type Config } from '../config/env.js';
 import { formatIssue } from '../knowledge/types.js';
 import { LiveKnowledge } from '../live/live-knowledge.js';
 import { ChannelSettings } from '../auto-answer/settings.js';
@@ -33,7 +33,7 @@ export interface Runtime {
 }
 
 export async function createRuntime(config: Config, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
-  const opened = await LiveKnowledge.open(config.FAQ_DIR, logger);
+  const opened = await LiveKnowledge.open(config.FAQ_DIR, logger, { embedding: embeddingOptions(config) });
   if (!(opened instanceof LiveKnowledge)) {
     for (const issue of opened.issues) logger.error({ issue: formatIssue(issue) }, 'knowledge file problem');
     throw new StartupError(`the knowledge files in ${config.FAQ_DIR} have ${opened.issues.length} problem(s); run npm run faq:check`);

@@ -54,7 +54,7 @@ export async function handleTeach(interaction: TeachInteraction, ctx: BotContext
   const stale = parseTeachRef(action.ref)?.kind === 'shadow' ? T.staleShadow : T.staleGroup;
   if (action.kind === 'open') {
     const item = findShadow(await shadow(), action.ref);
-    const target = item === null ? null : shadowTarget(item, ctx.knowledge.matcher);
+    const target = item === null ? null : await shadowTarget(item, ctx.knowledge.matcher);
     await send(interaction, target === null ? noticePayload(stale) : teachPayload(target, null));
     return;
   }

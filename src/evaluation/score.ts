@@ -61,12 +61,12 @@ function hostMatches(url: string, host: string): boolean {
   return actual === wanted || actual.endsWith(`.${wanted}`);
 }
 
-export function evaluate(matcher: Matcher, cases: readonly EvalCase[]): EvalReport {
+export async function evaluate(matcher: Matcher, cases: readonly EvalCase[]): Promise<EvalReport> {
   let answerable = 0, answeredRight = 0, answeredWrong = 0, answerableDeclined = 0, rightFirst = 0, inTop3 = 0, unanswerable = 0, declinedRight = 0;
   const misses: EvalMiss[] = [];
   const bins = BINS.slice(1).map(() => ({ answers: 0, confidence: 0, right: 0 }));
   for (const c of cases) {
-    const answer = matcher.ask(c.q);
+    const answer = await matcher.ask(c.q);
     const got = answer.match?.entry ?? null;
     const miss = { q: c.q, expected: c.expect, got: got?.id ?? null, confidence: answer.best?.confidence ?? null };
     const expect = c.expect;

@@ -2,7 +2,8 @@ import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
 import { loadKnowledge } from '../knowledge/load.js';
 import { formatIssue, type KnowledgeIssue } from '../knowledge/types.js';
-import { Matcher } from '../search/matcher.js';
+import type { EmbeddingOptions } from '../embedding/options.js';
+import { buildMatcherData, Matcher } from '../search/matcher.js';
 import { WorkerReader } from './reader.js';
 
 export type ReloadOutcome =
@@ -12,6 +13,8 @@ export type ReloadOutcome =
 export interface LiveKnowledgeOptions {
   /** The worker thread a reload reads, checks and indexes the folder in (tests give a faulty one). */
   reader?: WorkerReader;
+  /** The sentence encoder and its vector cache (EMBEDDING_MODEL_DIR, EMBEDDING_CACHE_DIR). */
+  embedding?: EmbeddingOptions;
 }
 
 /** Quiet time after the last change before reloading: editors save in several steps. */
@@ -43,6 +46,7 @@ export class LiveKnowledge {
     matcher: Matcher,
     private readonly logger: Logger,
     private readonly reader: WorkerReader,
+    private readonly embedding: EmbeddingOptions | undefined,
   ) {
     this.current = matcher;
   }
@@ -54,7 +58,10 @@ export class LiveKnowledge {
   static async open(dir: string, logger: Logger, options: LiveKnowledgeOptions = {}): Promise<LiveKnowledge | { issues: readonly KnowledgeIssue[] }> {
     const result = await loadKnowledge(dir);
     if (!result.ok) return { issues: result.issues };
-    return new LiveKnowledge(dir, new Matcher(result.kb), logger, options.reader ?? new WorkerReader());
+    const { embedding } = options;
+    const build = { ...(embedding !== undefined ? { embedding } : {}) };
+    const matcher = await Matcher.fromData(result.kb, await buildMatcherData(result.kb, build), build);
+    return new LiveKnowledge(dir, matcher, logger, options.reader ?? new WorkerReader(), embedding);
   }
 
   get matcher(): Matcher {
@@ -85,7 +92,7 @@ export class LiveKnowledge {
   }
 
   private async load(): Promise<ReloadOutcome> {
-    const read = await this.reader.read(this.dir);
+    const read = await this.reader.read(this.dir, this.embedding);
     if (!read.ok) {
       // After close() the reader is stopped: that is no problem with the files.
       if (this.closed) return { ok: false, issues: read.issues };
@@ -95,7 +102,7 @@ export class LiveKnowledge {
     }
     // The swap is a single assignment, so a question is answered by the old or the new set, whole.
     const { kb } = read;
-    this.current = await Matcher.restore(kb, read.index);
+    this.current = await Matcher.fromData(kb, read.index, this.embedding !== undefined ? { embedding: this.embedding } : {});
     this.lastProblem = null;
     this.logger.info({ entries: kb.entries.length, articles: kb.articles.length, files: kb.files.length }, 'knowledge reloaded');
     return { ok: true, entries: kb.entries.length, articles: kb.articles.length, files: kb.files.length };

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { SnapshotBuilder, type FileHead } from '../knowledge/load.js';
 import { KNOWLEDGE_MESSAGES as M } from '../knowledge/messages.js';
 import type { KnowledgeBase, KnowledgeIssue } from '../knowledge/types.js';
+import type { EmbeddingOptions } from '../embedding/options.js';
 import type { MatcherIndexData } from '../search/matcher.js';
 import { unpackEntries, type PackedEntries } from './packed-entries.js';
 
@@ -12,7 +13,7 @@ export type ReadOutcome =
   | { readonly ok: false; readonly issues: readonly KnowledgeIssue[] };
 
 /** What reload-worker.ts is asked (a read, then each next piece of its answer), and what it answers. */
-export type ReaderRequest = { readonly id: number; readonly kind: 'read'; readonly dir: string } | { readonly id: number; readonly kind: 'next' };
+export type ReaderRequest = { readonly id: number; readonly kind: 'read'; readonly dir: string; readonly embedding?: EmbeddingOptions } | { readonly id: number; readonly kind: 'next' };
 export type ReaderReply =
   | { readonly id: number; readonly kind: 'files'; readonly files: readonly FileHead[] }
   | { readonly id: number; readonly kind: 'entries'; readonly file: string; readonly entries: PackedEntries }
@@ -58,7 +59,7 @@ export class WorkerReader {
     private readonly idleMs = 5 * 60_000,
   ) {}
 
-  read(dir: string): Promise<ReadOutcome> {
+  read(dir: string, embedding?: EmbeddingOptions): Promise<ReadOutcome> {
     return new Promise((resolve) => {
       let worker: Worker;
       try {
@@ -74,7 +75,7 @@ export class WorkerReader {
       timer.unref();
       this.jobs.set(id, { dir, timer, resolve });
       worker.ref();
-      worker.postMessage({ id, kind: 'read', dir } satisfies ReaderRequest);
+      worker.postMessage({ id, kind: 'read', dir, ...(embedding !== undefined ? { embedding } : {}) } satisfies ReaderRequest);
     });
   }
 

@@ -16,7 +16,8 @@ import { setPriority } from 'node:os';
 import { parentPort, type TransferListItem } from 'node:worker_threads';
 import { readKnowledge, snapshot } from '../knowledge/load.js';
 import { ParseCache } from '../knowledge/parse-file.js';
-import { Matcher, transferablesOf } from '../search/matcher.js';
+import type { EmbeddingOptions } from '../embedding/options.js';
+import { buildMatcherData, transferablesOf } from '../search/matcher.js';
 import { packEntries } from './packed-entries.js';
 import type { ReaderReply, ReaderRequest } from './reader.js';
 
@@ -53,8 +54,8 @@ function sendNext(id: number): void {
   port!.postMessage(next.reply, next.transfer);
 }
 
-function serve({ id, dir }: Extract<ReaderRequest, { kind: 'read' }>): void {
-  void read(id, dir)
+function serve({ id, dir, embedding }: Extract<ReaderRequest, { kind: 'read' }>): void {
+  void read(id, dir, embedding)
     .catch((error: unknown) => [{ reply: { id, kind: 'failed', message: error instanceof Error ? error.message : String(error) } as const }])
     .then((outbox) => {
       outboxes.set(id, outbox);
@@ -62,7 +63,7 @@ function serve({ id, dir }: Extract<ReaderRequest, { kind: 'read' }>): void {
     });
 }
 
-async function read(id: number, dir: string): Promise<{ reply: ReaderReply; transfer?: TransferListItem[] }[]> {
+async function read(id: number, dir: string, embedding: EmbeddingOptions | undefined): Promise<{ reply: ReaderReply; transfer?: TransferListItem[] }[]> {
   let cache = caches.get(dir);
   if (cache === undefined) caches.set(dir, (cache = new ParseCache()));
   const result = await readKnowledge(dir, cache);
@@ -77,7 +78,7 @@ async function read(id: number, dir: string): Promise<{ reply: ReaderReply; tran
     }
   }
   // The main thread builds the same snapshot from the same files; this one is only indexed.
-  const index = Matcher.indexData(snapshot(dir, result.files));
+  const index = await buildMatcherData(snapshot(dir, result.files), embedding !== undefined ? { embedding } : {});
   outbox.push({ reply: { id, kind: 'done', index }, transfer: transferablesOf(index) });
   return outbox;
 }

@@ -16,7 +16,7 @@ export async function checkWarnings(matcher: Matcher, now: Date): Promise<Knowle
   for (const s of staleEntries(matcher.kb.entries, dayOf(now))) {
     warnings.push({ file: s.file, ...(await places.of(s.file, s.entryId, ['review_by'])), message: M.stale(s.entryId, s.reviewBy) });
   }
-  for (const c of findCollisions(matcher)) {
+  for (const c of await findCollisions(matcher)) {
     const path = c.phrasing.kind === 'question' ? ['question'] : ['alternates', c.phrasing.index];
     warnings.push({ file: c.file, ...(await places.of(c.file, c.entryId, path)), message: M.collision(c) });
   }

@@ -22,7 +22,7 @@ export interface Collision {
  * keeps those another entry answers, in file order. A phrasing nobody answers is not a
  * collision (the bot declines; the unanswered report shows that side).
  */
-export function findCollisions(matcher: Matcher): Collision[] {
+export async function findCollisions(matcher: Matcher): Promise<Collision[]> {
   const found: Collision[] = [];
   for (const entry of matcher.kb.entries) {
     const phrasings = [
@@ -30,7 +30,7 @@ export function findCollisions(matcher: Matcher): Collision[] {
       ...entry.alternates.map((text, index) => ({ kind: 'alternate' as const, index, text })),
     ];
     for (const { text, ...phrasing } of phrasings) {
-      const match = matcher.ask(text).match;
+      const { match } = await matcher.ask(text);
       if (match === null || match.entry.id === entry.id) continue;
       found.push({
         entryId: entry.id,

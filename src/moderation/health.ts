@@ -65,7 +65,7 @@ export async function buildHealthReport(store: Store, matcher: Matcher, opts: Re
     timeline: timelineOf(rows.map((r) => ({ day: r.firstSeen.slice(0, 10), asks: r.count }))),
     votes,
     neverServed: kb.entries.filter((e) => !served.has(e.id)).map((e) => ({ entryId: e.id, question: e.question, file: e.file })),
-    collisions: findCollisions(matcher),
+    collisions: await findCollisions(matcher),
   };
 }
 

@@ -93,10 +93,10 @@ export interface ReportOptions {
 export async function buildReport(store: Store, matcher: Matcher, opts: ReportOptions): Promise<Report> {
   const o = { ...REPORT_DEFAULTS, ...opts };
   const rows = await store.unansweredTop(Math.max(o.candidates, o.limit));
-  const groups = groupRewordings(rows, new Analyzer(matcher.kb.synonyms), o.similarity)
+  const groups = await Promise.all(groupRewordings(rows, new Analyzer(matcher.kb.synonyms), o.similarity)
     .sort((a, b) => sumOf(b, 'askers') - sumOf(a, 'askers') || sumOf(b, 'count') - sumOf(a, 'count'))
     .slice(0, Math.max(0, o.limit))
-    .map((members) => describeGroup(members, matcher, o.alternateLevel, o.samplesPerGroup));
+    .map((members) => describeGroup(members, matcher, o.alternateLevel, o.samplesPerGroup)));
   const notHelpful = (await store.feedback())
     .filter((f) => f.notHelpful > 0)
     .sort((a, b) => b.notHelpful - a.notHelpful || a.helpful - b.helpful || a.entryId.localeCompare(b.entryId))
@@ -149,9 +149,9 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return union === 0 ? 0 : shared / union;
 }
 
-function describeGroup(rows: UnansweredRow[], matcher: Matcher, alternateLevel: number, samplesPerGroup: number): ReportGroup {
+async function describeGroup(rows: UnansweredRow[], matcher: Matcher, alternateLevel: number, samplesPerGroup: number): Promise<ReportGroup> {
   const ranked = [...rows].sort((a, b) => b.askers - a.askers || b.count - a.count);
-  const answers = ranked.slice(0, samplesPerGroup).map((r) => ({ row: r, answer: matcher.ask(r.sample) }));
+  const answers = await Promise.all(ranked.slice(0, samplesPerGroup).map(async (r) => ({ row: r, answer: await matcher.ask(r.sample) })));
   const samples = answers.map(({ row, answer }) => ({
     text: row.sample,
     count: row.count,

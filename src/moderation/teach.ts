@@ -48,7 +48,7 @@ export function parseTeachRef(ref: string): TeachRef | null {
 }
 
 /** A group of /faq-admin unanswered, with its headline wording to add. */
-export function groupTarget(group: ReportGroup, matcher: Matcher, choices = TEACH_DEFAULTS.choices): TeachTarget | null {
+export async function groupTarget(group: ReportGroup, matcher: Matcher, choices = TEACH_DEFAULTS.choices): Promise<TeachTarget | null> {
   const [head, ...rest] = group.samples;
   if (head === undefined) return null;
   const closest = group.closest === null ? null : { entryId: group.closest.entryId, question: group.closest.question, confidence: group.closest.confidence };
@@ -58,22 +58,22 @@ export function groupTarget(group: ReportGroup, matcher: Matcher, choices = TEAC
     otherWordings: rest.slice(0, TEACH_DEFAULTS.otherWordings).map((s) => s.text),
     asks: { count: group.count, askers: group.askers },
     closest,
-    others: nextClosest(head.text, closest?.entryId ?? null, matcher, choices),
+    others: await nextClosest(head.text, closest?.entryId ?? null, matcher, choices),
   };
 }
 
 /** A shadow answer: its question, the entry the bot would have answered with first. */
-export function shadowTarget(item: ShadowItem, matcher: Matcher, choices = TEACH_DEFAULTS.choices): TeachTarget | null {
+export async function shadowTarget(item: ShadowItem, matcher: Matcher, choices = TEACH_DEFAULTS.choices): Promise<TeachTarget | null> {
   const ref = shadowRef(item.id);
   if (ref === null) return null;
   const entry = matcher.entry(item.entryId);
   const closest = entry === undefined ? null : { entryId: entry.id, question: entry.question, confidence: item.confidence };
-  return { ref, wording: item.question, otherWordings: [], asks: null, closest, others: nextClosest(item.question, closest?.entryId ?? null, matcher, choices) };
+  return { ref, wording: item.question, otherWordings: [], asks: null, closest, others: await nextClosest(item.question, closest?.entryId ?? null, matcher, choices) };
 }
 
 /** The entries the matcher ranks for `wording`, best first, leaving out `skip`. */
-function nextClosest(wording: string, skip: string | null, matcher: Matcher, choices: number): TeachEntry[] {
-  const answer = matcher.ask(wording);
+async function nextClosest(wording: string, skip: string | null, matcher: Matcher, choices: number): Promise<TeachEntry[]> {
+  const answer = await matcher.ask(wording);
   const seen = new Set<string>(skip === null ? [] : [skip]);
   const out: TeachEntry[] = [];
   for (const c of [answer.best, ...answer.runnersUp, ...answer.suggestions]) {

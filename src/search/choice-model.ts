@@ -21,9 +21,13 @@ export const CANDIDATE_FEATURES = [
   'learned',
   'learnedGap',
   'lacksFact',
+  'meaning',
+  'meaningAnswer',
+  'meaningGap',
 ] as const;
+export type CandidateFeature = (typeof CANDIDATE_FEATURES)[number];
 /** Features of the question alone, for the "none" option. */
-export const NONE_FEATURES = ['bias', 'unknownShare', 'bestScore', 'bestCoverage', 'bestPhrasingCoverage'] as const;
+export const NONE_FEATURES = ['bias', 'unknownShare', 'bestScore', 'bestCoverage', 'bestPhrasingCoverage', 'bestMeaning'] as const;
 
 export interface ChoiceModel {
   readonly weights: readonly number[];

@@ -1,5 +1,6 @@
 import type { Scored } from './candidates.js';
-import type { Choice } from './choice-model.js';
+import { CANDIDATE_FEATURES, type CandidateFeature, type Choice } from './choice-model.js';
+import type { Likeness } from './meaning.js';
 import type { PhraseIndex } from './phrase-index.js';
 import type { Query } from './query.js';
 import { keysOf, weightOf, type TermWeights } from './term-weights.js';
@@ -29,7 +30,15 @@ export function entryPhrasingStarts(index: PhraseIndex, entries: number): Uint32
  * phrasings: for each question word, the log of how much more often the entry's phrasings
  * have it than the FAQ's other phrasings do; the same over pairs of neighbouring words.
  */
-export function describeCandidates(index: PhraseIndex, entryPhrasingStart: Uint32Array, termWeights: TermWeights, query: Query, scored: readonly Scored[], lacks: readonly boolean[]): Choice {
+export function describeCandidates(
+  index: PhraseIndex,
+  entryPhrasingStart: Uint32Array,
+  termWeights: TermWeights,
+  query: Query,
+  scored: readonly Scored[],
+  lacks: readonly boolean[],
+  likeness: readonly Likeness[],
+): Choice {
   const { phrasingTerms, phrasingTermStarts, postingStarts } = index.data;
   const phrasings = index.phrasingCount;
   const single = query.terms.filter((t) => t.ids.length === 1);
@@ -67,18 +76,40 @@ export function describeCandidates(index: PhraseIndex, entryPhrasingStart: Uint3
     if (content.length > 1) pairSeparation /= content.length - 1;
     const head = query.headCount > 0 ? popcount(s.matchedHead) / query.headCount : 1;
     const distinctive = query.maxWeight > 0 ? s.topMatched / query.maxWeight : 0;
-    return [s.score, s.own, s.phrasing, s.cover, separation, head, distinctive, s.support, pairSeparation, weightOf(termWeights, s.e, keys), 0, lacks[i] ? 1 : 0];
+    const { phrasing: meaningPhrasing, answer: meaningAnswer } = likeness[i]!;
+    return {
+      score: s.score,
+      coverage: s.own,
+      phrasingCoverage: s.phrasing,
+      entryCoverage: s.cover,
+      separation,
+      head,
+      distinctive,
+      support: s.support,
+      pairSeparation,
+      learned: weightOf(termWeights, s.e, keys),
+      learnedGap: 0,
+      lacksFact: lacks[i] ? 1 : 0,
+      meaning: Math.max(meaningPhrasing, meaningAnswer),
+      meaningAnswer,
+      meaningGap: 0,
+    } satisfies Record<CandidateFeature, number>;
   });
-  const maxScore = Math.max(0, ...features.map((f) => f[0]!));
-  const maxLearned = Math.max(...features.map((f) => f[9]!));
+  const maxScore = Math.max(0, ...features.map((f) => f.score));
+  const maxLearned = Math.max(...features.map((f) => f.learned));
+  const maxMeaning = Math.max(0, ...features.map((f) => f.meaning));
   for (const f of features) {
     // (how far below the likeliest by the learned weights; then, for the decision, the mean weight a word)
-    f[10] = f[9]! - maxLearned;
-    f[9] = f[9]! / Math.max(1, single.length);
+    f.learnedGap = f.learned - maxLearned;
+    f.learned = f.learned / Math.max(1, single.length);
+    f.meaningGap = f.meaning - maxMeaning;
   }
   const unknownShare = query.total > 0 ? query.unknownWeight / query.total : 0;
   const top = features[0];
-  return { candidates: features, none: [1, unknownShare, maxScore, top?.[1] ?? 0, top?.[2] ?? 0] };
+  return {
+    candidates: features.map((f) => CANDIDATE_FEATURES.map((k) => f[k])),
+    none: [1, unknownShare, maxScore, top?.coverage ?? 0, top?.phrasingCoverage ?? 0, maxMeaning],
+  };
 }
 
 /** How many phrasings have both terms (their postings are in phrasing order). */

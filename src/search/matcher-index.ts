@@ -4,6 +4,7 @@ import { Analyzer } from './analyzer.js';
 import type { ChoiceModel } from './choice-model.js';
 import type { MatcherOptions } from './defaults.js';
 import type { TermWeights } from './term-weights.js';
+import type { MeaningData } from './meaning.js';
 import { namesOf } from './facts.js';
 import { normalize } from './normalize.js';
 import { PhraseIndex, type NormalizedEntry, type PhraseIndexData } from './phrase-index.js';
@@ -47,6 +48,10 @@ export interface MatcherIndexData {
   readonly model: ChoiceModel;
   /** What each entry's words say for it (term-weights.ts). */
   readonly termWeights: TermWeights;
+  /** The FAQ's sentence vectors (meaning.ts). */
+  readonly meaning: MeaningData;
+  /** The encoder they were made with (Encoder.id): a question must be embedded by the same. */
+  readonly encoderId: string;
 }
 
 /** The options that indexing depends on (the others only matter when asking). */
@@ -64,7 +69,8 @@ export function transferablesOf(data: MatcherIndexData): ArrayBuffer[] {
   const { weight, postings, postingStarts, answerPostings, answerStarts, phrasingEntry, phrasingWeight, phrasingIsTags, phrasingTerms, phrasingTermStarts } = data.index;
   const { keyEnds, lists, listEnds, slots } = data.speller.table;
   const { keys, starts, weight: termWeight } = data.termWeights;
-  return [weight, postings, postingStarts, answerPostings, answerStarts, phrasingEntry, phrasingWeight, phrasingIsTags, phrasingTerms, phrasingTermStarts, keyEnds, lists, listEnds, slots, keys, starts, termWeight].map(
+  const { phrasingStarts, phrasings, answers, centroids } = data.meaning;
+  return [weight, postings, postingStarts, answerPostings, answerStarts, phrasingEntry, phrasingWeight, phrasingIsTags, phrasingTerms, phrasingTermStarts, keyEnds, lists, listEnds, slots, keys, starts, termWeight, phrasingStarts, phrasings, answers, centroids].map(
     (a) => a.buffer as ArrayBuffer,
   );
 }

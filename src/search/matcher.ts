@@ -1,11 +1,17 @@
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
+import { EmbeddingCache } from '../embedding/cache.js';
+import { embedAll } from '../embedding/embed.js';
+import { loadEncoder, type Encoder } from '../embedding/encoder.js';
+import { EMBEDDING_DEFAULTS, type EmbeddingOptions } from '../embedding/options.js';
 import { answerTypeOf, hasRequirements, meets, type AnswerType } from './answer-type.js';
-import { CandidateFinder, SCORE_ANSWER, SCORE_COMPLETION } from './candidates.js';
+import { CandidateFinder, SCORE_ANSWER, SCORE_COMPLETION, type Scored } from './candidates.js';
+import { CHATTER } from './chatter.js';
 import { CANDIDATE_FEATURES, probabilities, type Choice, type ChoiceModel } from './choice-model.js';
 import { MATCHER_DEFAULTS, type MatcherOptions } from './defaults.js';
 import { Facts, stemsOf } from './facts.js';
 import { describeCandidates, entryPhrasingStarts } from './features.js';
 import { learnChoiceModel, PRIOR_MODEL } from './learn.js';
+import { buildMeaning, entryTexts, Meaning } from './meaning.js';
 import { learnTermWeights, noTermWeights, type TermWeights } from './term-weights.js';
 import { Analyzer } from './analyzer.js';
 import { buildIndex, indexOptions, type MatcherIndex, type MatcherIndexData } from './matcher-index.js';
@@ -21,68 +27,125 @@ export { transferablesOf, type MatcherIndexData } from './matcher-index.js';
 const MAX_QUESTION_CHARS = 2000;
 const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
 const LACKS_FACT = CANDIDATE_FEATURES.indexOf('lacksFact');
-/** How many entries the choice model weighs for a question. */
+/** How many entries the choice model weighs for a question, found by their words. */
 const CANDIDATES = 10;
+/** And how many more found by meaning alone (entries whose words the question does not share). */
+const MEANING_CANDIDATES = 5;
+
+/** What building a matcher needs besides the snapshot. */
+export interface BuildOptions {
+  readonly matcher?: Partial<MatcherOptions>;
+  readonly embedding?: EmbeddingOptions;
+}
+
+/**
+ * The one step from a snapshot to what a Matcher is made of: the FAQ's texts embedded (from
+ * the on-disk cache where it has them), indexed, and the choice model learned from them. Plain
+ * data, so that the reload worker can make it and move it to the main thread; start-up, the
+ * worker and the tests all take this road (buildMatcher is it, then Matcher.fromData).
+ */
+export async function buildMatcherData(kb: KnowledgeBase, options: BuildOptions = {}): Promise<MatcherIndexData> {
+  const all = Object.freeze({ ...MATCHER_DEFAULTS, ...options.matcher });
+  const embedding = options.embedding ?? EMBEDDING_DEFAULTS;
+  const encoder = await loadEncoder(embedding.modelDir);
+  const texts: string[] = [...CHATTER];
+  for (const entry of kb.entries) {
+    const { phrasings, answer } = entryTexts(entry);
+    texts.push(...phrasings, answer);
+  }
+  const vectors = await embedAll(texts, encoder, EmbeddingCache.open(embedding.cacheDir, encoder.id, encoder.dimensions));
+  const vectorOf = (text: string) => vectors.get(text)!;
+  const built = buildIndex(kb, all);
+  const meaning = buildMeaning(kb, vectorOf, encoder.dimensions);
+  const { model, termWeights } = assemble(kb, all, built, vectorOf, encoder.dimensions);
+  const { index, speller, sortedWords, groups, vocabulary, names } = built;
+  return { entries: kb.entries.length, options: indexOptions(all), groups, vocabulary, index: index.data, speller: speller.toData(), sortedWords, names, model, termWeights, meaning, encoderId: encoder.id };
+}
+
+/** A matcher over `kb`: buildMatcherData, then Matcher.fromData. */
+export async function buildMatcher(kb: KnowledgeBase, options: BuildOptions = {}): Promise<Matcher> {
+  return Matcher.fromData(kb, await buildMatcherData(kb, options), options);
+}
+
+/**
+ * The term weights learned from `kb`, and the choice model too unless `prior` is given (the
+ * matchers learning builds on held-out folds use the prior, and are dropped after).
+ */
+function assemble(kb: KnowledgeBase, options: MatcherOptions, built: MatcherIndex, vectorOf: (text: string) => Float32Array, dimensions: number, prior?: ChoiceModel): { model: ChoiceModel; termWeights: TermWeights } {
+  const { index } = built;
+  const finder = new CandidateFinder(index, kb.entries.length, options);
+  const find = (terms: readonly number[], n: number) => finder.find(phrasingQuery(index, terms), n, SCORE_ANSWER).map((s) => s.e);
+  const termWeights = options.learn ? learnTermWeights(index, kb.entries.length, find) : noTermWeights(kb.entries.length);
+  if (prior !== undefined || !options.learn) return { model: prior ?? PRIOR_MODEL, termWeights };
+  const model = learnChoiceModel(kb, vectorOf, (small, start) => {
+    const smallBuilt = buildIndex(small, options);
+    const smallMeaning = new Meaning(buildMeaning(small, vectorOf, dimensions));
+    const learned = assemble(small, options, smallBuilt, vectorOf, dimensions, start);
+    return new Matcher(small, options, smallBuilt, smallMeaning, learned.model, learned.termWeights, NO_ENCODER);
+  });
+  return { model, termWeights };
+}
+
+/** The held-out matchers are only asked with vectors given (choiceFor). */
+const NO_ENCODER: Encoder = Object.freeze({
+  id: 'none',
+  dimensions: 0,
+  embed: () => Promise.reject(new Error('a matcher built for learning embeds nothing')),
+});
 
 /**
  * Matches questions against one knowledge base snapshot: reads the question (query.ts),
- * finds candidate entries (candidates.ts), describes them (features.ts) and lets the choice
- * model learned from this FAQ (learn.ts, choice-model.ts) decide. Build a new Matcher for a
- * new snapshot; a Matcher never changes, so a reload can swap it in atomically.
+ * finds candidate entries by their words (candidates.ts) and by meaning (meaning.ts),
+ * describes them (features.ts) and lets the choice model learned from this FAQ (learn.ts,
+ * choice-model.ts) decide. A read-only view over what buildMatcherData made; a new snapshot
+ * gets a new Matcher, so a reload can swap it in atomically.
  */
 export class Matcher {
   readonly kb: KnowledgeBase;
   /** The choice model learned from this snapshot (or the prior, with nothing to learn from). */
   readonly model: ChoiceModel;
   private readonly options: MatcherOptions;
-  private readonly built: MatcherIndex;
   private readonly finder: CandidateFinder;
   /** Entry e's phrasings are entryPhrasingStart[e] .. entryPhrasingStart[e + 1]. */
   private readonly entryPhrasingStart: Uint32Array;
   /** What entries can answer with, for questions asking for a number, a time or a name. */
   private readonly facts: Facts;
-  /** What each entry's words say for it against its neighbours (term-weights.ts). */
-  readonly termWeights: TermWeights;
+  /** The FAQ's own phrasings' vectors by text: asking one (faq:check's collisions) needs no encoder run. */
+  private readonly known = new Map<string, number>();
 
-  /**
-   * Indexes `kb` and learns from it at once (a few seconds for 10,000 entries, during which
-   * the event loop is held: a live reload does this in a worker). `built`, `model` and `termWeights` are
-   * what indexData() made (internal).
-   */
-  constructor(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}, built?: MatcherIndex, model?: ChoiceModel, termWeights?: TermWeights) {
+  /** (internal: buildMatcherData and fromData make these parts) */
+  constructor(
+    kb: KnowledgeBase,
+    options: Partial<MatcherOptions>,
+    private readonly built: MatcherIndex,
+    private readonly meaning: Meaning,
+    model: ChoiceModel,
+    /** What each entry's words say for it against its neighbours (term-weights.ts). */
+    readonly termWeights: TermWeights,
+    private readonly encoder: Encoder,
+  ) {
     this.kb = kb;
     this.options = Object.freeze({ ...MATCHER_DEFAULTS, ...options });
-    this.built = built ?? buildIndex(kb, this.options);
-    const { index, analyzer, names } = this.built;
+    this.model = model;
+    const { index, analyzer, names } = built;
     this.facts = new Facts(analyzer, names);
     this.finder = new CandidateFinder(index, kb.entries.length, this.options);
     this.entryPhrasingStart = entryPhrasingStarts(index, kb.entries.length);
-    const find = (terms: readonly number[], n: number) => this.finder.find(phrasingQuery(index, terms), n, SCORE_ANSWER).map((s) => s.e);
-    this.termWeights = termWeights ?? (this.options.learn ? learnTermWeights(index, kb.entries.length, find) : noTermWeights(kb.entries.length));
-    this.model = model ?? (this.options.learn ? learnChoiceModel(kb, (small, prior) => new Matcher(small, options, undefined, prior)) : PRIOR_MODEL);
+    const starts = meaning.data.phrasingStarts;
+    kb.entries.forEach((entry, e) => entryTexts(entry).phrasings.forEach((text, i) => this.known.set(text, starts[e]! + i)));
   }
 
   /**
-   * Indexes `kb` and learns from it, as plain data that Matcher.restore() turns back into a
-   * matcher in another thread: a live reload does this part in a worker.
+   * The Matcher over `kb` from what buildMatcherData(kb) made (in this thread or another).
+   * Its costly parts are put together a turn of the event loop apart, so questions asked
+   * meanwhile wait for one part at most.
    */
-  static indexData(kb: KnowledgeBase, options: Partial<MatcherOptions> = {}): MatcherIndexData {
-    const all = Object.freeze({ ...MATCHER_DEFAULTS, ...options });
-    const built = buildIndex(kb, all);
-    const { index, speller, sortedWords, groups, vocabulary, names } = built;
-    const { model, termWeights } = new Matcher(kb, options, built);
-    return { entries: kb.entries.length, options: indexOptions(all), groups, vocabulary, index: index.data, speller: speller.toData(), sortedWords, names, model, termWeights };
-  }
-
-  /**
-   * The Matcher that `new Matcher(kb, options)` would be, from what Matcher.indexData(kb,
-   * options) made of the same snapshot. Its three costly parts are put together a turn of
-   * the event loop apart, so questions asked meanwhile wait for one part at most.
-   */
-  static async restore(kb: KnowledgeBase, data: MatcherIndexData, options: Partial<MatcherOptions> = {}): Promise<Matcher> {
+  static async fromData(kb: KnowledgeBase, data: MatcherIndexData, options: BuildOptions = {}): Promise<Matcher> {
     if (data.entries !== kb.entries.length) throw new Error(`this index is of ${data.entries} entries, the snapshot has ${kb.entries.length}`);
-    const wanted = indexOptions(Object.freeze({ ...MATCHER_DEFAULTS, ...options }));
+    const wanted = indexOptions(Object.freeze({ ...MATCHER_DEFAULTS, ...options.matcher }));
     if (JSON.stringify(wanted) !== JSON.stringify(data.options)) throw new Error('this index was built with other options');
+    const encoder = await loadEncoder((options.embedding ?? EMBEDDING_DEFAULTS).modelDir);
+    if (encoder.id !== data.encoderId) throw new Error('this index was built with another sentence encoder');
     const analyzer = new Analyzer(data.groups, new Set(data.vocabulary));
     await nextTurn();
     const index = new PhraseIndex(data.index);
@@ -90,7 +153,7 @@ export class Matcher {
     const speller = SpellingCorrector.fromData(data.speller);
     await nextTurn();
     const { sortedWords, groups, vocabulary, names } = data;
-    return new Matcher(kb, options, { analyzer, index, speller, sortedWords, groups, vocabulary, names }, data.model, data.termWeights);
+    return new Matcher(kb, options.matcher ?? {}, { analyzer, index, speller, sortedWords, groups, vocabulary, names }, new Meaning(data.meaning), data.model, data.termWeights, encoder);
   }
 
   /** The entry with this exact id, if the snapshot has it. */
@@ -102,7 +165,7 @@ export class Matcher {
    * Answers a free-text question, or, when the text is exactly an entry id (what an
    * autocomplete pick sends), that entry.
    */
-  ask(question: string): Answer {
+  async ask(question: string): Promise<Answer> {
     const picked = this.kb.entryById.get(question.trim());
     if (picked !== undefined) {
       const match = { entry: picked, confidence: 1 };
@@ -116,7 +179,19 @@ export class Matcher {
     }
     // "why not", "what for", "how come": question words and intents alone name no topic.
     if (query.topics === 0) return { question, match: null, best: null, runnersUp: [], suggestions: [], reason: 'no-match' };
-    const { entries: order, choice, lacks, type } = this.choiceOf(query, normalized, typed);
+    return this.decide(question, query, normalized, typed, await this.vectorOf(typed));
+  }
+
+  /** A text's vector: the FAQ's own phrasings are embedded already; anything else is embedded now. */
+  private vectorOf(text: string): Promise<Float32Array> | Float32Array {
+    const row = this.known.get(text);
+    if (row === undefined) return this.encoder.embed(text);
+    const { phrasings, dimensions } = this.meaning.data;
+    return phrasings.subarray(row * dimensions, (row + 1) * dimensions);
+  }
+
+  private decide(question: string, query: Query, normalized: string, typed: string, vector: Float32Array): Answer {
+    const { entries: order, choice, lacks, type } = this.choiceOf(query, normalized, typed, vector);
     const probs = probabilities(this.model, choice);
     const { answerThreshold, suggestThreshold, relatedThreshold, runnersUp: shown } = this.options;
     const ranked = order.map((e, i) => ({ entry: this.kb.entries[e]!, confidence: round(probs[i]!) })).sort((a, b) => b.confidence - a.confidence);
@@ -137,25 +212,29 @@ export class Matcher {
 
   /**
    * The question's candidates and what the choice model reads of them (internal: learning
-   * uses it). `hide`: an entry to leave out, as if the FAQ did not have it.
+   * uses it, with the question's vector). `hide`: an entry to leave out, as if the FAQ did not have it.
    */
-  choiceFor(question: string, hide?: number): { entries: number[]; choice: Choice } | null {
+  choiceFor(question: string, vector: Float32Array, hide?: number): { entries: number[]; choice: Choice } | null {
     const typed = question.slice(0, MAX_QUESTION_CHARS);
     const normalized = normalize(typed);
     const query = readQuestion(this.built, this.options, normalized, false);
     if (query.topics === 0) return null;
-    return this.choiceOf(query, normalized, typed, hide);
+    return this.choiceOf(query, normalized, typed, vector, hide);
   }
 
-  private choiceOf(query: Query, normalized: string, typed: string, hide?: number): { entries: number[]; choice: Choice; lacks: boolean[]; type?: AnswerType } {
+  private choiceOf(query: Query, normalized: string, typed: string, vector: Float32Array, hide?: number): { entries: number[]; choice: Choice; lacks: boolean[]; type?: AnswerType } {
     const scored = this.finder.find(query, CANDIDATES + 1, SCORE_ANSWER).filter((s) => s.e !== hide).slice(0, CANDIDATES);
+    const found = new Set(scored.map((s) => s.e));
+    // Entries that mean what the question asks though they share none of its words (or too few to rank).
+    for (const e of this.meaning.nearest(vector, MEANING_CANDIDATES, hide)) if (!found.has(e)) scored.push(unmatched(e));
     const type = answerTypeOf(normalized, typed);
     const stems = hasRequirements(type, normalized) ? new Set(stemsOf(normalized)) : undefined;
     // Asked for a number, a time, a year or a name the entry does not give: how much that
     // counts against it is learned, like the rest (a FAQ whose answers never give figures
     // teaches that it does not).
     const lacks = scored.map((s) => stems !== undefined && !meets(type, this.facts.of(this.kb.entries[s.e]!), normalized, stems));
-    const choice = describeCandidates(this.built.index, this.entryPhrasingStart, this.termWeights, query, scored, lacks);
+    const likeness = scored.map((s) => this.meaning.of(vector, s.e));
+    const choice = describeCandidates(this.built.index, this.entryPhrasingStart, this.termWeights, query, scored, lacks, likeness);
     return { entries: scored.map((s) => s.e), choice, lacks, ...(type !== undefined ? { type } : {}) };
   }
 
@@ -179,6 +258,11 @@ function phrasingQuery(index: PhraseIndex, terms: readonly number[]): Query {
   const weights = terms.map((id) => index.data.weight[id]!);
   const total = weights.reduce((sum, w) => sum + w, 0);
   return { terms: terms.map((id, i) => ({ ids: [id], weight: weights[i]!, content: true, head: 0 })), unknownWeight: 0, total, maxWeight: 0, headCount: 0, topics: terms.length };
+}
+
+/** An entry found by meaning alone: none of its phrasings scored on the question's words. */
+function unmatched(e: number): Scored {
+  return { e, score: 0, own: 0, phrasing: 0, support: 0, cover: 0, topMatched: 0, matchedHead: 0 };
 }
 
 /** The choice as if no candidate lacked the fact asked for. */

@@ -1,0 +1,115 @@
+import type { Entry, KnowledgeBase } from '../knowledge/types.js';
+
+/*
+ * What the FAQ's texts mean, as sentence vectors (src/embedding): each entry's question and
+ * alternates, and the start of its answer. A question's vector against them finds entries
+ * that say the same thing in other words ("doesnt see message content" and "the content is
+ * empty"), which words alone cannot.
+ */
+
+/** How much of an answer is embedded: its start says what it is about. */
+const ANSWER_CHARS = 300;
+/** Entries whose mean vector is closest to a question are compared phrasing by phrasing; this many. */
+const SHORTLIST = 30;
+
+/** The texts of an entry that are embedded: its phrasings, then its answer's start. */
+export function entryTexts(entry: Entry): { phrasings: string[]; answer: string } {
+  return { phrasings: [entry.question, ...entry.alternates].filter((t) => t.trim() !== ''), answer: answerStart(entry.answer) };
+}
+
+/** An answer's opening as prose: link texts kept, addresses and Markdown marks dropped. */
+export function answerStart(answer: string): string {
+  const prose = answer
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<?https?:\/\/\S+>?/g, ' ')
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/[*_`>#|~]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return prose.length <= ANSWER_CHARS ? prose : prose.slice(0, prose.lastIndexOf(' ', ANSWER_CHARS) > 0 ? prose.lastIndexOf(' ', ANSWER_CHARS) : ANSWER_CHARS);
+}
+
+/** The FAQ's vectors as flat arrays (a worker builds them and moves them to the main thread). */
+export interface MeaningData {
+  readonly dimensions: number;
+  /** Entry e's phrasing vectors are rows phrasingStarts[e] .. phrasingStarts[e + 1] of `phrasings`. */
+  readonly phrasingStarts: Uint32Array;
+  readonly phrasings: Float32Array;
+  /** One row an entry: its answer's start. */
+  readonly answers: Float32Array;
+  /** One row an entry: the mean of its rows above, for the shortlist. */
+  readonly centroids: Float32Array;
+}
+
+export function buildMeaning(kb: KnowledgeBase, vectorOf: (text: string) => Float32Array, dimensions: number): MeaningData {
+  const n = kb.entries.length;
+  const texts = kb.entries.map(entryTexts);
+  const phrasingStarts = new Uint32Array(n + 1);
+  texts.forEach((t, e) => (phrasingStarts[e + 1] = phrasingStarts[e]! + t.phrasings.length));
+  const phrasings = new Float32Array(phrasingStarts[n]! * dimensions);
+  const answers = new Float32Array(n * dimensions);
+  const centroids = new Float32Array(n * dimensions);
+  texts.forEach((t, e) => {
+    const centroid = centroids.subarray(e * dimensions, (e + 1) * dimensions);
+    t.phrasings.forEach((text, i) => {
+      const v = vectorOf(text);
+      phrasings.set(v, (phrasingStarts[e]! + i) * dimensions);
+      for (let d = 0; d < dimensions; d++) centroid[d]! += v[d]!;
+    });
+    const a = vectorOf(t.answer);
+    answers.set(a, e * dimensions);
+    for (let d = 0; d < dimensions; d++) centroid[d]! += a[d]!;
+    const norm = Math.hypot(...centroid) || 1;
+    for (let d = 0; d < dimensions; d++) centroid[d]! /= norm;
+  });
+  return { dimensions, phrasingStarts, phrasings, answers, centroids };
+}
+
+/** How alike a question is to one entry: its closest phrasing, and its answer's start. */
+export interface Likeness {
+  readonly phrasing: number;
+  readonly answer: number;
+}
+
+export class Meaning {
+  constructor(readonly data: MeaningData) {}
+
+  /** The `k` entries most like the question, likeliest first. */
+  nearest(q: Float32Array, k: number, hide?: number): number[] {
+    const { centroids, dimensions } = this.data;
+    const n = centroids.length / dimensions;
+    const short: { e: number; s: number }[] = [];
+    for (let e = 0; e < n; e++) {
+      if (e === hide) continue;
+      const s = dot(q, centroids, e * dimensions, dimensions);
+      if (short.length < SHORTLIST) short.push({ e, s });
+      else if (s > short[SHORTLIST - 1]!.s) short[SHORTLIST - 1] = { e, s };
+      else continue;
+      short.sort((a, b) => b.s - a.s);
+    }
+    return short
+      .map(({ e }) => ({ e, s: this.best(q, e) }))
+      .sort((a, b) => b.s - a.s)
+      .slice(0, k)
+      .map(({ e }) => e);
+  }
+
+  of(q: Float32Array, e: number): Likeness {
+    const { phrasingStarts, phrasings, answers, dimensions } = this.data;
+    let phrasing = 0;
+    for (let p = phrasingStarts[e]!; p < phrasingStarts[e + 1]!; p++) phrasing = Math.max(phrasing, dot(q, phrasings, p * dimensions, dimensions));
+    return { phrasing, answer: Math.max(0, dot(q, answers, e * dimensions, dimensions)) };
+  }
+
+  /** The likeness that ranks: the closer of the two. */
+  best(q: Float32Array, e: number): number {
+    const { phrasing, answer } = this.of(q, e);
+    return Math.max(phrasing, answer);
+  }
+}
+
+function dot(q: Float32Array, rows: Float32Array, at: number, dimensions: number): number {
+  let s = 0;
+  for (let d = 0; d < dimensions; d++) s += q[d]! * rows[at + d]!;
+  return s;
+}
