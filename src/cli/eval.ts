@@ -57,6 +57,8 @@ if (values.json) {
   console.log(`ranking, declines ignored: right first ${pct(first)}   right in top 3: ${pct(top3)}`);
   console.log(`answered right: ${report.answeredRight}/${n} (${pct(answered)})`);
   console.log(`declined right: ${report.declinedRight}/${report.unanswerable} (${pct(declined)})`);
+  console.log(`resolved in one click (answered right, or the right entry offered): ${report.resolvedInOneClick}/${n} (${pct(share(report.resolvedInOneClick, n))})`);
+  console.log(`calibration error (10 bins, weighted by count): ${report.calibrationError.toFixed(3)}`);
 }
 const minAnswered = Number(values['min-answered'] ?? 0);
 const minDeclined = Number(values['min-declined'] ?? 0);

@@ -43,6 +43,13 @@ export interface EvalReport {
    * question's never is): how well a confidence predicts a right answer.
    */
   readonly calibration: readonly CalibrationBin[];
+  /**
+   * Answerable questions a member gets to the right entry with one click at most: answered
+   * right, or declined with the right entry among the questions the reply offers.
+   */
+  readonly resolvedInOneClick: number;
+  /** The expected calibration error of the bins above (|expected - observed|, weighted by count), 0 to 1. */
+  readonly calibrationError: number;
   readonly misses: readonly EvalMiss[];
 }
 
@@ -62,7 +69,7 @@ function hostMatches(url: string, host: string): boolean {
 }
 
 export async function evaluate(matcher: Matcher, cases: readonly EvalCase[]): Promise<EvalReport> {
-  let answerable = 0, answeredRight = 0, answeredWrong = 0, answerableDeclined = 0, rightFirst = 0, inTop3 = 0, unanswerable = 0, declinedRight = 0;
+  let resolvedInOneClick = 0, answerable = 0, answeredRight = 0, answeredWrong = 0, answerableDeclined = 0, rightFirst = 0, inTop3 = 0, unanswerable = 0, declinedRight = 0;
   const misses: EvalMiss[] = [];
   const bins = BINS.slice(1).map(() => ({ answers: 0, confidence: 0, right: 0 }));
   for (const c of cases) {
@@ -86,6 +93,7 @@ export async function evaluate(matcher: Matcher, cases: readonly EvalCase[]): Pr
     if (got === null) answerableDeclined++;
     else if (isRight(got, expect)) answeredRight++;
     else answeredWrong++;
+    if (got === null ? answer.suggestions.some((s) => isRight(s.entry, expect)) : isRight(got, expect)) resolvedInOneClick++;
     if (got === null || !isRight(got, expect)) misses.push(miss);
     const top3 = [answer.best, ...answer.runnersUp].slice(0, 3);
     if (top3[0] && isRight(top3[0].entry, expect)) rightFirst++;
@@ -98,5 +106,7 @@ export async function evaluate(matcher: Matcher, cases: readonly EvalCase[]): Pr
     expected: b.answers ? b.confidence / b.answers : 0,
     observed: b.answers ? b.right / b.answers : 0,
   }));
-  return { answerable, answeredRight, answeredWrong, answerableDeclined, rightFirst, inTop3, unanswerable, declinedRight, calibration, misses };
+  const counted = calibration.reduce((n, b) => n + b.answers, 0);
+  const calibrationError = counted === 0 ? 0 : calibration.reduce((e, b) => e + (b.answers / counted) * Math.abs(b.expected - b.observed), 0);
+  return { answerable, answeredRight, answeredWrong, answerableDeclined, rightFirst, inTop3, unanswerable, declinedRight, calibration, resolvedInOneClick, calibrationError, misses };
 }
