@@ -22,7 +22,7 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import { parseKnowledgeText } from '../src/knowledge/parse-file.js';
 import type { KnowledgeBase } from '../src/knowledge/types.js';
 import { LiveKnowledge } from '../src/live/live-knowledge.js';
-import { Matcher } from '../src/search/matcher.js';
+import { buildMatcher, Matcher } from '../src/search/matcher.js';
 import { ensureExposedGc, fmt, fullGc, machineFacts, machineLine, median, msSince, num, percentile, table } from './stats.js';
 import { DEFAULT_SEED, generatePrefixes, generateQuestions, writeSyntheticFaq, type BenchQuestion } from './synthetic.js';
 
@@ -196,7 +196,7 @@ async function benchSize(label: string, dir: string, meta: { files: number; byte
     await settleGc();
     const h1 = heapNow();
     const t1 = process.hrtime.bigint();
-    matcher = new Matcher(kb);
+    matcher = await buildMatcher(kb);
     const index = msSince(t1);
     await settleGc();
     const h2 = heapNow();
@@ -214,7 +214,7 @@ async function benchSize(label: string, dir: string, meta: { files: number; byte
   const prefixes = generatePrefixes(questions, SEED + entries + 2);
 
   // Warm-up: one untimed pass each, so the JIT has seen every path.
-  for (const q of texts) matcher.ask(q);
+  for (const q of texts) (await matcher.ask(q));
   for (const p of prefixes) matcher.autocomplete(p);
   const ask = summarize(await timePasses(texts, PASSES, (q) => matcher.ask(q)));
   const autocomplete = summarize(await timePasses(prefixes, PASSES, (p) => matcher.autocomplete(p)));
@@ -225,7 +225,7 @@ async function benchSize(label: string, dir: string, meta: { files: number; byte
   let abstained = 0;
   let offTopic = 0;
   for (const q of questions) {
-    const a = matcher.ask(q.text);
+    const a = (await matcher.ask(q.text));
     if (q.kind === 'paraphrase') {
       paraphrases++;
       if (a.match?.entry.id === q.entryId) hits++;
@@ -297,11 +297,12 @@ async function reloadUnderLoad(dir: string, questions: readonly string[]): Promi
   const done = new Promise<void>((resolve) => (finished = resolve));
   const turn = () => {
     if (stopped) return finished();
-    live.matcher.ask(questions[i++ % questions.length]!);
-    const end = performance.now();
-    record?.push(end - prevEnd);
-    prevEnd = end;
-    setImmediate(turn);
+    void live.matcher.ask(questions[i++ % questions.length]!).then(() => {
+      const end = performance.now();
+      record?.push(end - prevEnd);
+      prevEnd = end;
+      setImmediate(turn);
+    });
   };
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   setImmediate(turn);
@@ -335,7 +336,7 @@ async function reloadUnderLoad(dir: string, questions: readonly string[]): Promi
   const kb = await loadOrThrow(dir);
   fullGc();
   const t = process.hrtime.bigint();
-  new Matcher(kb);
+  await buildMatcher(kb);
   const matcherBuildMs = msSince(t);
 
   return {
@@ -407,7 +408,7 @@ log(table([
   ]),
 ]));
 log();
-log('heap MB = heapUsed + arrayBuffers added by new Matcher(kb) (the index), after full GCs; kb MB = the loaded snapshot itself.');
+log('heap MB = heapUsed + arrayBuffers added by await buildMatcher(kb) (the index), after full GCs; kb MB = the loaded snapshot itself.');
 log(`baseline = new Fuse(entries, { keys: ['question', 'alternates'], ignoreLocation: true }).search(whole question); ` +
   `n = questions timed (a spread subset at 1,000+ entries: ~0.3-3 s each).`);
 log('p99 pooled = over all timed calls; p99 best = over questions, each at its fastest pass (the work alone, without GC pauses or preemption).');

@@ -43,7 +43,7 @@ describe('live reload', () => {
     expect(live.matcher.entry('cricket-score')).toBeUndefined();
     await writeFile(join(dir, 'extra.yaml'), extraFile);
     await until(() => live.matcher.entry('cricket-score') !== undefined, 'the new entry');
-    expect(live.matcher.ask('cricket score islamabad').match?.entry.id).toBe('cricket-score');
+    expect((await live.matcher.ask('cricket score islamabad')).match?.entry.id).toBe('cricket-score');
   });
 
   it('given a broken edit, then the last good answers stay and the error is reported with file:line', async () => {
@@ -51,7 +51,7 @@ describe('live reload', () => {
     await writeFile(join(dir, 'extra.yaml'), `${extraFile}    bogus: field\n`);
     await until(() => live.problem !== null, 'the problem to be noticed');
     expect(live.matcher).toBe(before);
-    expect(live.matcher.ask('who went to pakistan for the americans').match?.entry.id).toBe('us-envoy');
+    expect((await live.matcher.ask('who went to pakistan for the americans')).match?.entry.id).toBe('us-envoy');
     expect(live.problem![0]).toMatchObject({ file: expect.stringContaining('extra.yaml'), line: 7, message: expect.stringContaining('bogus') });
     // Fixing it clears the problem and serves the new entry.
     await writeFile(join(dir, 'extra.yaml'), extraFile);

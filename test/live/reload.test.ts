@@ -7,7 +7,7 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Entry, KnowledgeBase } from '../../src/knowledge/types.js';
 import { LiveKnowledge } from '../../src/live/live-knowledge.js';
 import { WorkerReader } from '../../src/live/reader.js';
-import { Matcher } from '../../src/search/matcher.js';
+import { buildMatcher, Matcher } from '../../src/search/matcher.js';
 import { writeSyntheticFaq } from '../../bench/synthetic.js';
 
 /**
@@ -64,7 +64,7 @@ async function open(reader: WorkerReader): Promise<LiveKnowledge> {
 
 /** Everything a snapshot serves, without the time it was made. */
 const contents = (kb: KnowledgeBase) => ({ ...kb, loadedAt: undefined });
-const answers = (matcher: Matcher) => QUESTIONS.map((q) => [matcher.ask(q), matcher.autocomplete(q.slice(0, 12))]);
+const answers = (matcher: Matcher) => Promise.all(QUESTIONS.map(async (q) => [await matcher.ask(q), matcher.autocomplete(q.slice(0, 12))]));
 
 describe('given a reload through the worker thread', () => {
   it('then the snapshot and the answers are exactly those of a load on the main thread', async () => {
@@ -74,20 +74,20 @@ describe('given a reload through the worker thread', () => {
     const read = await reader.read(dir);
     if (!read.ok) throw new Error(JSON.stringify(read.issues));
     const { kb } = read;
-    const restored = await Matcher.restore(kb, read.index);
+    const restored = await Matcher.fromData(kb, read.index);
 
     const loaded = await loadKnowledge(dir);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
     expect(contents(kb)).toEqual(contents(loaded.kb));
     expect(JSON.stringify(contents(kb))).toBe(JSON.stringify(contents(loaded.kb)));
-    expect(JSON.stringify(answers(restored))).toBe(JSON.stringify(answers(new Matcher(loaded.kb))));
+    expect(JSON.stringify(await answers(restored))).toBe(JSON.stringify(await answers(await buildMatcher(loaded.kb))));
   });
 
   it('then a new file is served, and a broken one is reported with file:line while the last good set stays', async () => {
     const live = await open(new WorkerReader());
     await writeFile(join(dir, 'extra.yaml'), extraFile);
     expect(await live.reload()).toMatchObject({ ok: true, entries: withExtra });
-    expect(live.matcher.ask('cricket score islamabad').match?.entry.id).toBe('cricket-score');
+    expect((await live.matcher.ask('cricket score islamabad')).match?.entry.id).toBe('cricket-score');
 
     const good = live.matcher;
     await writeFile(join(dir, 'extra.yaml'), `${extraFile}    bogus: field\n`);
@@ -131,7 +131,7 @@ describe('given a worker thread that fails', () => {
       expect(failed.ok ? [] : failed.issues).toEqual([expect.objectContaining({ file: dir, message: expect.stringMatching(/could not be read: the loader stopped/) })]);
       expect(live.problem).not.toBeNull();
       expect(live.matcher).toBe(before);
-      expect(live.matcher.ask('who went to pakistan for the americans').match?.entry.id).toBe('us-envoy');
+      expect((await live.matcher.ask('who went to pakistan for the americans')).match?.entry.id).toBe('us-envoy');
 
       await rm(join(dir, marker));
       expect(await live.reload()).toMatchObject({ ok: true, entries: withExtra });
@@ -180,16 +180,16 @@ describe('given questions asked while a reload runs', () => {
     let wrong = 0;
     const asking = new Promise<void>((resolve) => {
       let i = 0;
-      const turn = () => {
+      const turn = async () => {
         if (stop) return resolve();
         const matcher = live.matcher;
         seen.add(matcher);
-        const answer = matcher.ask(questions[i++ % questions.length]!);
+        const answer = (await matcher.ask(questions[i++ % questions.length]!));
         // An answer comes from the entries of the matcher that gave it, never a mix.
         const own = new Set<Entry>(matcher.kb.entries);
         if (answer.match !== null && !own.has(answer.match.entry)) wrong++;
         if (reloading) during++;
-        setImmediate(turn);
+        setImmediate(() => void turn());
       };
       setImmediate(turn);
     });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { buildHealthReport, timelineOf, type HealthReport } from '../../src/moderation/health.js';
 import { renderReportHtml } from '../../src/moderation/report-html.js';
-import { Matcher } from '../../src/search/matcher.js';
+import { buildMatcher, Matcher } from '../../src/search/matcher.js';
 import { openStore } from '../../src/store/open.js';
 import { silent } from '../store/fixtures/helpers.js';
 import { TINY_FAQ } from '../store/fixtures/tiny-faq.js';
@@ -37,7 +37,7 @@ async function healthReport(): Promise<HealthReport> {
   await recordActivity(path, HEALTH_ACTIVITY);
   const store = await openStore({ path, logger: silent, readOnly: true });
   try {
-    return await buildHealthReport(store, new Matcher(loaded.kb), { limit: 10, now: new Date() });
+    return await buildHealthReport(store, await buildMatcher(loaded.kb), { limit: 10, now: new Date() });
   } finally {
     await store.close();
   }
@@ -63,7 +63,7 @@ describe('the health report data', () => {
     expect(c).toMatchObject({ phrasing: { kind: 'alternate' }, text: expect.stringMatching(/opening hours/) });
   });
 
-  it('given first asks days apart, then every day between is there, empty ones at zero, and no more than the store keeps', () => {
+  it('given first asks days apart, then every day between is there, empty ones at zero, and no more than the store keeps', async () => {
     expect(timelineOf([{ day: '2026-02-27', asks: 3 }, { day: '2026-03-02', asks: 1 }, { day: '2026-02-27', asks: 2 }])).toEqual([
       { day: '2026-02-27', wordings: 2, asks: 5 },
       { day: '2026-02-28', wordings: 0, asks: 0 },
@@ -97,7 +97,7 @@ describe('the health report as HTML', () => {
     expect(html).not.toContain(HOSTILE_QUESTION);
   });
 
-  it('given markup in every text that comes from files, members or the database, then none of it reaches the page as markup', () => {
+  it('given markup in every text that comes from files, members or the database, then none of it reaches the page as markup', async () => {
     const evil = '<i>x</i>"\'&';
     const report: HealthReport = {
       generatedAt: '2026-03-02T10:00:00.000Z',
@@ -124,7 +124,7 @@ describe('the health report as HTML', () => {
     expect(html.split('&lt;i&gt;x&lt;/i&gt;&quot;&#39;&amp;').length - 1).toBe(22);
   });
 
-  it('given nothing recorded and a FAQ in good order, then each section says so, with no chart', () => {
+  it('given nothing recorded and a FAQ in good order, then each section says so, with no chart', async () => {
     const html = renderReportHtml({
       generatedAt: '2026-03-02T10:00:00.000Z',
       faq: { dir: 'faq', files: 1, entries: 2 },

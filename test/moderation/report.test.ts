@@ -6,7 +6,7 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import { renderReportText } from '../../src/moderation/report-text.js';
 import { buildReport, groupRewordings } from '../../src/moderation/report.js';
 import { Analyzer } from '../../src/search/analyzer.js';
-import { Matcher } from '../../src/search/matcher.js';
+import { buildMatcher, Matcher } from '../../src/search/matcher.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/types.js';
 import { ask, silent, steppingClock } from '../store/fixtures/helpers.js';
@@ -20,7 +20,7 @@ beforeEach(async () => {
   await writeFile(join(dir, 'talks.yaml'), TINY_FAQ);
   const kb = await loadKnowledge(dir);
   if (!kb.ok) throw new Error(JSON.stringify(kb.issues));
-  matcher = new Matcher(kb.kb);
+  matcher = await buildMatcher(kb.kb);
   store = await openStore({ path: join(dir, 'faq.sqlite'), logger: silent, now: steppingClock() });
 });
 afterEach(async () => {
@@ -95,12 +95,12 @@ describe('moderation report', () => {
     await writeFile(join(dir, 'talks.yaml'), `${dated}  - id: later\n    question: What comes next?\n    answer: Nobody knows.\n    sources: [report-one]\n    review_by: 2026-03-03\n`);
     const kb = await loadKnowledge(dir);
     if (!kb.ok) throw new Error(JSON.stringify(kb.issues));
-    const report = await buildReport(store, new Matcher(kb.kb), { limit: 10, now: new Date('2026-03-02T23:59:00Z') });
+    const report = await buildReport(store, await buildMatcher(kb.kb), { limit: 10, now: new Date('2026-03-02T23:59:00Z') });
     expect(report.stale).toEqual([
       { entryId: 'us-envoy', question: 'Who represented the US during the negotiations in Pakistan?', file: expect.stringMatching(/talks\.yaml$/), reviewBy: '2026-03-01' },
     ]);
     expect(renderReportText(report)).toMatch(/Entries past their review date\n\n- us-envoy in .*talks\.yaml: due for review on 2026-03-01\n(\n|$)/);
-    const none = await buildReport(store, new Matcher(kb.kb), { limit: 10, now: new Date('2026-02-01T00:00:00Z') });
+    const none = await buildReport(store, await buildMatcher(kb.kb), { limit: 10, now: new Date('2026-02-01T00:00:00Z') });
     expect(renderReportText(none)).toContain('None: every review_by date is still ahead');
   });
 
@@ -113,7 +113,7 @@ describe('moderation report', () => {
 });
 
 describe('grouping rewordings', () => {
-  it('given a chain of questions each close to the next, then the chain is cut where it drifts from the headline', () => {
+  it('given a chain of questions each close to the next, then the chain is cut where it drifts from the headline', async () => {
     const row = (normalized: string) => ({ normalized, sample: normalized, count: 1, askers: 1, firstSeen: '', lastSeen: '', bestEntryId: null, confidence: null, kind: 'unanswered' as const });
     const chain = ['envoy pakistan islamabad', 'envoy pakistan kushner', 'pakistan kushner trump', 'kushner trump family'].map(row);
     const groups = groupRewordings(chain, new Analyzer(), 0.5);

@@ -8,7 +8,7 @@ import { FILL_IN } from '../../src/moderation/messages.js';
 import { buildReport } from '../../src/moderation/report.js';
 import { buildSuggestions, renderSuggestions, slug } from '../../src/moderation/suggest.js';
 import type { MatcherOptions } from '../../src/search/defaults.js';
-import { Matcher } from '../../src/search/matcher.js';
+import { buildMatcher, Matcher } from '../../src/search/matcher.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/types.js';
 import { ask, silent, steppingClock } from '../store/fixtures/helpers.js';
@@ -42,7 +42,7 @@ async function faqWith(edit: (entries: EntryYaml[]) => void, options: { answerTh
   edit(file.entries);
   await writeFile(join(dir, 'talks.yaml'), JSON.stringify(file));
   const kb = await loadKnowledge(dir);
-  return kb.ok ? { matcher: new Matcher(kb.kb, options as Partial<MatcherOptions>), issues: [] } : { matcher: null, issues: kb.issues.map((i) => i.message) };
+  return kb.ok ? { matcher: (await buildMatcher(kb.kb, { matcher: options as Partial<MatcherOptions> })), issues: [] } : { matcher: null, issues: kb.issues.map((i) => i.message) };
 }
 
 describe('moderation suggestions', () => {
@@ -79,11 +79,11 @@ describe('moderation suggestions', () => {
       entries.find((e) => e.id === 'us-envoy')!.alternates!.push(...alternates);
       entries.push({ ...entry!, answer: 'Not covered by our sources.', sources: ['report-one'] });
     });
-    const before = matcher!.ask('who went to pakistan for the us').best!;
-    const after = edited.matcher!.ask('who went to pakistan for the us');
+    const before = (await matcher!.ask('who went to pakistan for the us')).best!;
+    const after = (await edited.matcher!.ask('who went to pakistan for the us'));
     expect(after.match?.entry.id).toBe('us-envoy');
     expect(after.match!.confidence).toBeGreaterThan(before.confidence);
-    expect(edited.matcher!.ask('how do I bake sourdough bread').match?.entry.id).toBe('bake-sourdough-bread');
+    expect((await edited.matcher!.ask('how do I bake sourdough bread')).match?.entry.id).toBe('bake-sourdough-bread');
   });
 
   it('given groups the current FAQ already answers, then nothing is suggested for them and the output says so', async () => {

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readCases } from '../../src/evaluation/cases.js';
 import { evaluate } from '../../src/evaluation/score.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { Matcher } from '../../src/search/matcher.js';
+import { buildMatcher, Matcher } from '../../src/search/matcher.js';
 
 /**
  * Floors under the accuracy the README reports, so that a change to the matcher that loses
@@ -27,14 +27,14 @@ let matcher: Matcher;
 beforeAll(async () => {
   const result = await loadKnowledge('faq');
   if (!result.ok) throw new Error('the shipped FAQ does not load');
-  matcher = new Matcher(result.kb);
+  matcher = await buildMatcher(result.kb);
 });
 
 describe('accuracy on question sets', () => {
   // The development set lives beside the repo (../shared): a clone without it skips that one.
   for (const { file, answered, declined } of SETS) {
-    it.skipIf(!existsSync(file))(`given ${file}, then at least ${answered} are answered right and ${declined} declined right`, () => {
-      const report = evaluate(matcher, readCases(file));
+    it.skipIf(!existsSync(file))(`given ${file}, then at least ${answered} are answered right and ${declined} declined right`, async () => {
+      const report = await evaluate(matcher, readCases(file));
       const misses = report.misses.map((m) => `${m.q} -> ${m.got ?? 'no answer'} (expected ${m.expected?.join('|') ?? 'no answer'})`).join('\n');
       expect(report.answeredRight / report.answerable, misses).toBeGreaterThanOrEqual(answered);
       expect(report.declinedRight / report.unanswerable, misses).toBeGreaterThanOrEqual(declined);
@@ -61,7 +61,7 @@ describe.skipIf(!existsSync(BANKING77))('accuracy on BANKING77, a FAQ nobody her
         execFileSync(process.execPath, [BANKING77, out, '--phrasings', String(f.phrasings)], { stdio: 'ignore' });
         const loaded = await loadKnowledge(join(out, 'faq'));
         if (!loaded.ok) throw new Error('the generated FAQ does not load');
-        const report = evaluate(new Matcher(loaded.kb), readCases(join(out, 'questions.jsonl')));
+        const report = await evaluate(await buildMatcher(loaded.kb), readCases(join(out, 'questions.jsonl')));
         expect(report.answeredRight / report.answerable).toBeGreaterThanOrEqual(f.right);
         expect(report.answeredWrong / report.answerable).toBeLessThanOrEqual(f.wrong);
         expect(report.declinedRight / report.unanswerable).toBeGreaterThanOrEqual(f.leftOutDeclined);

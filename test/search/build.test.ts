@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import type { MatcherOptions } from '../../src/search/defaults.js';
-import { Matcher, transferablesOf } from '../../src/search/matcher.js';
+import { buildMatcher, buildMatcherData, Matcher, transferablesOf } from '../../src/search/matcher.js';
 import { normalize } from '../../src/search/normalize.js';
 
 /**
@@ -25,22 +25,22 @@ const QUESTIONS = [
   'how many nukes does iran have', 'wat did araghchi say abt goodwill', 'is ishaq dar going to istanbul', 'what is the weather like',
   'us-envoy', '', 'the', 'pakistn venue', 'save fac', 'four eyes meet',
 ];
-const everything = (m: Matcher) => JSON.stringify(QUESTIONS.map((q) => [m.ask(q), m.autocomplete(q), m.autocomplete(q.slice(0, 5))]));
+const everything = async (m: Matcher) => JSON.stringify(await Promise.all(QUESTIONS.map(async (q) => [await m.ask(q), m.autocomplete(q), m.autocomplete(q.slice(0, 5))])));
 
 describe('given the shipped FAQ', () => {
-  it('then Matcher.restore from Matcher.indexData, sent as to another thread, answers exactly as new Matcher', async () => {
-    const data = Matcher.indexData(kb);
+  it('then Matcher.fromData of buildMatcherData, sent as to another thread, answers exactly as buildMatcher', async () => {
+    const data = await buildMatcherData(kb);
     const sent = structuredClone(data, { transfer: transferablesOf(data) });
-    expect(everything(await Matcher.restore(kb, sent))).toBe(everything(new Matcher(kb)));
+    expect(await everything(await Matcher.fromData(kb, sent))).toBe(await everything(await buildMatcher(kb)));
   });
 
   it('then an index of another snapshot, or built with other options, is refused', async () => {
-    const data = Matcher.indexData(kb);
-    await expect(Matcher.restore({ ...kb, entries: kb.entries.slice(1) }, data)).rejects.toThrow(/entries/);
+    const data = await buildMatcherData(kb);
+    await expect(Matcher.fromData({ ...kb, entries: kb.entries.slice(1) }, data)).rejects.toThrow(/entries/);
     // (The options are typed as their defaults' literal values.)
     const other = (options: Record<string, number>) => options as unknown as Partial<MatcherOptions>;
-    await expect(Matcher.restore(kb, data, other({ minCorrectableLength: 5 }))).rejects.toThrow(/options/);
-    await expect(Matcher.restore(kb, data, other({ answerThreshold: 0.7 }))).resolves.toBeInstanceOf(Matcher);
+    await expect(Matcher.fromData(kb, data, { matcher: other({ minCorrectableLength: 5 }) })).rejects.toThrow(/options/);
+    await expect(Matcher.fromData(kb, data, { matcher: other({ answerThreshold: 0.7 }) })).resolves.toBeInstanceOf(Matcher);
   });
 });
 
@@ -67,11 +67,11 @@ describe('normalize', () => {
     "'s", "'re", 'everyone', 'here', '<@123>', '<@!4>', '<#9>', '<:x:1>', '<t:17:R>', 'aaa', 'LLL', 'sss', 'eee'];
   const text = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join(''));
 
-  it('given any text built from tricky pieces, then it reads exactly as every step would', () => {
+  it('given any text built from tricky pieces, then it reads exactly as every step would', async () => {
     fc.assert(fc.property(text, (t) => normalize(t) === reference(t)), { numRuns: 20_000 });
   });
 
-  it('given any printable ASCII text, then too', () => {
+  it('given any printable ASCII text, then too', async () => {
     fc.assert(fc.property(fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 60 }), (t) => normalize(t) === reference(t)), { numRuns: 20_000 });
   });
 });

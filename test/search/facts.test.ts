@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entry, KnowledgeBase, Source } from '../../src/knowledge/types.js';
 import { Analyzer } from '../../src/search/analyzer.js';
 import { Facts, namesOf } from '../../src/search/facts.js';
-import { Matcher } from '../../src/search/matcher.js';
+import { buildMatcher, Matcher } from '../../src/search/matcher.js';
 
 const source: Source = { id: 's', publisher: 'Daily Planet', title: 't', url: 'https://example.org/' };
 const entry = (id: string, answer: string): Entry => ({ id, question: `What about ${id}?`, alternates: [], answer, sources: [source], tags: [], file: 'f.yaml' });
@@ -26,13 +26,13 @@ describe('the names an answer gives', () => {
     expect(names('chief')).toEqual(['kushner']);
   });
 
-  it("given the story's own name in most answers, or a publisher, then it is not a name the answer gives", () => {
+  it("given the story's own name in most answers, or a publisher, then it is not a name the answer gives", async () => {
     expect(names('venue')).toEqual([]);
   });
 });
 
 describe('an entry lacking the name asked for', () => {
-  it('given a "who is" question whose closest entry names no one, then an entry naming someone comes first', () => {
+  it('given a "who is" question whose closest entry names no one, then an entry naming someone comes first', async () => {
     const ask = (id: string, question: string, answer: string): Entry => ({ ...entry(id, answer), question });
     const two = [
       ask('vague', 'Who is the envoy at the talks?', 'The envoy went to the talks and spoke to both sides there.'),
@@ -42,10 +42,10 @@ describe('an entry lacking the name asked for', () => {
     const small = { ...kb, entries: two, entryById: new Map(two.map((e) => [e.id, e])) } as KnowledgeBase;
     // Five entries without alternates give nothing to learn from: the prior's confidences are
     // low, so the threshold is taken away so that what is tested is the order.
-    const matcher = new Matcher(small, { answerThreshold: 0 });
+    const matcher = (await buildMatcher(small, { matcher: { answerThreshold: 0 } }));
     // Asked without "who is", the entry whose question it is comes first...
-    expect(matcher.ask('the envoy at the talks').best?.entry.id).toBe('vague');
+    expect((await matcher.ask('the envoy at the talks')).best?.entry.id).toBe('vague');
     // ...asked who, the entry that gives a name does.
-    expect(matcher.ask('who is the envoy at the talks').best?.entry.id).toBe('named');
+    expect((await matcher.ask('who is the envoy at the talks')).best?.entry.id).toBe('named');
   });
 });

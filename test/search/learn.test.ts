@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Entry, KnowledgeBase } from '../../src/knowledge/types.js';
 import { fit, probabilities } from '../../src/search/choice-model.js';
 import { PRIOR_MODEL } from '../../src/search/learn.js';
-import { Matcher } from '../../src/search/matcher.js';
+import { buildMatcher, Matcher } from '../../src/search/matcher.js';
 
 const source = { id: 's', publisher: 'P', title: 'T', url: 'https://example.org/' };
 function faq(entries: { id: string; question: string; alternates?: string[]; answer: string; tags?: string[] }[]): KnowledgeBase {
@@ -38,24 +38,24 @@ describe('learning on a tiny FAQ (3 entries, no alternates)', () => {
     { id: 'card', question: 'How do I get a library card?', answer: 'Bring an ID to the front desk.' },
     { id: 'fines', question: 'How much are late fines?', answer: 'Ten cents a day per book.' },
   ]);
-  const matcher = new Matcher(kb);
-
-  it('given nothing to hold out, then the prior model is kept', () => {
-    expect(matcher.model).toEqual(PRIOR_MODEL);
+  let matcher: Matcher;
+  beforeAll(async () => {
+    matcher = await buildMatcher(kb);
   });
 
-  it('given a few alternates only (too few to learn from without following their accidents), then the prior model is kept', () => {
-    const few = new Matcher(faq(kb.entries.map(({ id, question, answer }) => ({ id, question, answer, alternates: [`${question} please`] }))));
-    expect(few.model).toEqual(PRIOR_MODEL);
+  it('given no alternates, then the model is still learned, from its questions held out, and stays near the prior', async () => {
+    expect(matcher.model).not.toEqual(PRIOR_MODEL);
+    const moved = matcher.model.weights.map((w, i) => Math.abs(w - PRIOR_MODEL.weights[i]!));
+    expect(Math.max(...moved)).toBeLessThan(4);
   });
 
-  it('given its exact questions, then each is answered by its own entry', () => {
-    for (const entry of kb.entries) expect(matcher.ask(entry.question).match?.entry.id, entry.question).toBe(entry.id);
+  it('given its exact questions, then each is answered by its own entry', async () => {
+    for (const entry of kb.entries) expect((await matcher.ask(entry.question)).match?.entry.id, entry.question).toBe(entry.id);
   });
 
-  it('given questions it does not answer, then it declines them', () => {
+  it('given questions it does not answer, then it declines them', async () => {
     for (const q of ['who won the football game', 'what is the weather today', 'is the cafe open on sunday', 'hello there']) {
-      expect(matcher.ask(q).match, q).toBeNull();
+      expect((await matcher.ask(q)).match, q).toBeNull();
     }
   });
 });
@@ -88,19 +88,22 @@ describe('learning on a FAQ where two entries share most words', () => {
     },
     ...OTHERS,
   ]);
-  const matcher = new Matcher(kb);
+  let matcher: Matcher;
+  beforeAll(async () => {
+    matcher = await buildMatcher(kb);
+  });
 
-  it('then the model learned differs from the prior', () => {
+  it('then the model learned differs from the prior', async () => {
     expect(matcher.model).not.toEqual(PRIOR_MODEL);
   });
 
-  it('given a reworded question, then the entry whose own words separate it comes first', () => {
-    expect(matcher.ask('my card has still not arrived').best?.entry.id).toBe('card-arrival');
-    expect(matcher.ask('how many days does delivery of a card take').best?.entry.id).toBe('card-delivery-estimate');
+  it('given a reworded question, then the entry whose own words separate it comes first', async () => {
+    expect((await matcher.ask('my card has still not arrived')).best?.entry.id).toBe('card-arrival');
+    expect((await matcher.ask('how many days does delivery of a card take')).best?.entry.id).toBe('card-delivery-estimate');
   });
 
-  it('given every confidence, then it is a probability and candidates are ordered by it', () => {
-    const a = matcher.ask('card not arrived');
+  it('given every confidence, then it is a probability and candidates are ordered by it', async () => {
+    const a = (await matcher.ask('card not arrived'));
     const all = [a.best!, ...a.runnersUp];
     for (const c of all) expect(c.confidence).toBeGreaterThanOrEqual(0);
     for (let i = 1; i < all.length; i++) expect(all[i]!.confidence).toBeLessThanOrEqual(all[i - 1]!.confidence);
@@ -109,7 +112,7 @@ describe('learning on a FAQ where two entries share most words', () => {
 });
 
 describe('the choice model', () => {
-  it('given examples where a higher score is right, then fitting learns to prefer it and to decline weak ones', () => {
+  it('given examples where a higher score is right, then fitting learns to prefer it and to decline weak ones', async () => {
     const examples = [];
     for (let i = 0; i < 50; i++) {
       const high = 0.6 + (i % 5) * 0.08;
@@ -123,7 +126,7 @@ describe('the choice model', () => {
     expect(weak.at(-1)).toBeGreaterThan(0.6);
   });
 
-  it('given no examples, then the prior stays', () => {
+  it('given no examples, then the prior stays', async () => {
     const model = fit([], { prior: PRIOR_MODEL, penalty: 1, iterations: 50 });
     model.weights.forEach((w, i) => expect(w).toBeCloseTo(PRIOR_MODEL.weights[i]!, 6));
   });
@@ -159,20 +162,23 @@ describe('learning how much a missing fact counts', () => {
     },
     ...OTHERS.map((e) => ({ ...e, answer: vague(e.id) })),
   ]);
-  const matcher = new Matcher(kb);
+  let matcher: Matcher;
+  beforeAll(async () => {
+    matcher = await buildMatcher(kb);
+  });
 
-  it('given a FAQ whose own phrasings ask "how long" of answers that give no length, then such a question is answered', () => {
-    const a = matcher.ask('how long will the delivery of my card take');
+  it('given a FAQ whose own phrasings ask "how long" of answers that give no length, then such a question is answered', async () => {
+    const a = (await matcher.ask('how long will the delivery of my card take'));
     expect(a.match?.entry.id).toBe('delivery');
   });
 
-  it('given a FAQ whose phrasings never ask for a figure, then a question asking for one its answer lacks is declined, and what is missing is said', () => {
+  it('given a FAQ whose phrasings never ask for a figure, then a question asking for one its answer lacks is declined, and what is missing is said', async () => {
     const pins = faq([
       { id: 'pin', question: 'How do I change my PIN?', alternates: ['change pin', 'reset my pin', 'new pin please'], answer: 'At any cash machine.' },
       { id: 'card', question: 'How do I order a card?', alternates: ['order a card', 'get a new card', 'I want a card'], answer: 'In the app, under Cards.' },
       ...OTHERS,
     ]);
-    const a = new Matcher(pins).ask('how many times can I change my pin');
+    const a = await (await buildMatcher(pins)).ask('how many times can I change my pin');
     expect(a.match).toBeNull();
     expect(a.missing).toBe('number');
     expect(a.suggestions[0]?.entry.id).toBe('pin');
