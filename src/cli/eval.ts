@@ -5,6 +5,9 @@
 import { parseArgs } from 'node:util';
 import { QuestionFileError, readCases } from '../evaluation/cases.js';
 import { evaluate, type EvalCase } from '../evaluation/score.js';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { ChoiceModel } from '../search/choice-model.js';
 import { faqDirFromConfig, loadMatcherOrExit } from './load-or-exit.js';
 
 const { values, positionals } = parseArgs({
@@ -13,11 +16,12 @@ const { values, positionals } = parseArgs({
     'min-answered': { type: 'string' },
     'min-declined': { type: 'string' },
     json: { type: 'boolean', default: false },
+    prior: { type: 'string' },
   },
 });
 const file = positionals[0];
 if (file === undefined) {
-  console.error('usage: npm run eval -- <questions.jsonl> [--min-answered 0.95] [--min-declined 0.95] [--json]');
+  console.error('usage: npm run eval -- <questions.jsonl> [--min-answered 0.95] [--min-declined 0.95] [--json] [--prior FILE]');
   process.exit(2);
 }
 
@@ -30,7 +34,9 @@ try {
   process.exit(2);
 }
 
-const matcher = await loadMatcherOrExit(await faqDirFromConfig());
+// --prior FILE: the starting model learn-prior.ts wrote with --out (learned without this FAQ, to measure on it).
+const prior = values.prior === undefined ? undefined : readPrior(values.prior);
+const matcher = await loadMatcherOrExit(await faqDirFromConfig(), prior);
 const report = await evaluate(matcher, cases);
 const share = (x: number, of: number) => (of ? x / of : 1);
 const answered = share(report.answeredRight, report.answerable);
@@ -65,4 +71,13 @@ const minDeclined = Number(values['min-declined'] ?? 0);
 if (answered < minAnswered || declined < minDeclined) {
   console.error(`below the thresholds (answered ${pct(minAnswered)}, declined ${pct(minDeclined)})`);
   process.exitCode = 1;
+}
+
+function readPrior(file: string): ChoiceModel {
+  const parsed = z.object({ weights: z.array(z.number()), noneWeights: z.array(z.number()) }).safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    console.error(`${file}: not a model written by scripts/learn-prior.ts --out`);
+    process.exit(2);
+  }
+  return parsed.data;
 }

@@ -4,28 +4,30 @@ import { CANDIDATE_FEATURES, fit, NONE_FEATURES, type Choice, type ChoiceModel, 
 
 /**
  * Learning the choice model from the FAQ that is loaded, so that a confidence means the same
- * on any FAQ, with alternates or without. The matcher is built three times (once on a big
- * FAQ) with some of each entry's phrasings held out: one alternate an entry, or, for an entry
- * with none left to hold out, its own question (the entry then keeps only its tags and its
- * answer, as a member's rewording shares little more with it). Each held-out phrasing is
- * asked (it must come back to its entry) and asked again with its entry hidden (it must be
- * declined: the near misses a FAQ makes by itself), as are a few lines of everyday chatter.
+ * on any FAQ. It starts from a model learned across several FAQs with real members' questions
+ * (prior-model.ts, made by scripts/learn-prior.ts), which is what a FAQ without rewordings
+ * keeps. A FAQ with alternates refines it: some alternates of each entry are held out and the
+ * matcher is built on the rest, three times over (once on a big FAQ); then each held-out
+ * phrasing is asked (it must come back to its entry), and asked again with its entry hidden
+ * (it must be declined: the near misses a FAQ makes by itself), as are a few lines of
+ * everyday chatter.
  */
 
 /**
- * Where the weights start, and what a FAQ with few phrasings is pulled towards: lexical and
- * semantic likeness both count for an entry; an entry that lacks the kind of fact a question
- * asks for starts as all but ruled out (a FAQ whose own phrasings ask "how long" of entries
- * that give no length teaches otherwise).
+ * Where hand-set weights start (learn-prior.ts starts from them): lexical and semantic
+ * likeness both count for an entry; an entry that lacks the kind of fact a question asks for
+ * starts as all but ruled out.
  */
-export const PRIOR_MODEL: ChoiceModel = Object.freeze({
+export const HAND_PRIOR: ChoiceModel = Object.freeze({
   weights: CANDIDATE_FEATURES.map((f) => (f === 'score' ? 6 : f === 'lacksFact' ? -8 : f === 'meaning' ? 6 : f === 'meaningGap' ? 6 : 0)),
   noneWeights: NONE_FEATURES.map((f) => (f === 'bias' ? 6 : 0)),
 });
-/** How many times phrasings are held out (one an entry each time) and the matcher built on the rest. */
+/** How many times alternates are held out (one an entry each time) and the matcher built on the rest. */
 const FOLDS = 3;
-/** Held-out phrasings asked at most a fold: enough for a dozen weights, and flat cost on a big FAQ. */
+/** Held-out phrasings asked at most: enough for a dozen weights, and flat cost on a big FAQ. */
 const MAX_PROBES = 500;
+/** Held-out phrasings needed to learn anything: fewer, and the prior is kept. */
+const MIN_PROBES = 30;
 /** The pull towards the prior (fit()). */
 const PENALTY = 2;
 /** A held-out phrasing counts this many times a negative: most questions put to a FAQ bot are about its FAQ. */
@@ -42,25 +44,29 @@ export interface Asker {
   choiceFor(question: string, vector: Float32Array, hide?: number): { entries: number[]; choice: Choice } | null;
 }
 
-export function learnChoiceModel(kb: KnowledgeBase, vectorOf: (text: string) => Float32Array, build: (kb: KnowledgeBase, model: ChoiceModel) => Asker): ChoiceModel {
-  const n = kb.entries.length;
-  const folds = Math.max(1, Math.min(FOLDS, Math.floor((FOLDS * MAX_PROBES) / Math.max(1, n))));
+export function learnChoiceModel(
+  kb: KnowledgeBase,
+  prior: ChoiceModel,
+  vectorOf: (text: string) => Float32Array,
+  build: (kb: KnowledgeBase, model: ChoiceModel) => Asker,
+): ChoiceModel {
+  const withAlternates = kb.entries.filter((e) => e.alternates.length > 0).length;
+  const folds = Math.max(1, Math.min(FOLDS, Math.floor(MAX_PROBES / Math.max(1, withAlternates))));
+  // Too few phrasings to hold out (no alternates, or a handful of entries): weights fitted to
+  // them would follow their accidents, where the prior learned on other FAQs holds.
+  if (kb.entries.reduce((n, e) => n + Math.min(e.alternates.length, folds), 0) < MIN_PROBES) return prior;
   const examples: LabelledChoice[] = [];
   for (let fold = 0; fold < folds; fold++) {
     const probes: Probe[] = [];
     const entries = kb.entries.map((entry, e): Entry => {
       const alts = entry.alternates;
-      if (fold < alts.length) {
-        const held = alts.length < folds ? fold : Math.floor(((fold + 0.5) * alts.length) / folds);
-        probes.push({ entry: e, text: alts[held]! });
-        return { ...entry, alternates: alts.filter((_, j) => j !== held) };
-      }
-      // No alternate left for this fold: the question itself, in one fold of the entry's.
-      if (e % folds !== fold) return entry;
-      probes.push({ entry: e, text: entry.question });
-      return { ...entry, question: '' };
+      // (each alternate is held out once at most: an entry with fewer than `folds` sits some out)
+      if (fold >= alts.length) return entry;
+      const held = alts.length < folds ? fold : Math.floor(((fold + 0.5) * alts.length) / folds);
+      probes.push({ entry: e, text: alts[held]! });
+      return { ...entry, alternates: alts.filter((_, j) => j !== held) };
     });
-    const training = build({ ...kb, entries, entryById: new Map(entries.map((e) => [e.id, e])) }, PRIOR_MODEL);
+    const training = build({ ...kb, entries, entryById: new Map(entries.map((e) => [e.id, e])) }, prior);
     const add = (question: string, right: number | undefined, hide?: number) => {
       const asked = training.choiceFor(question, vectorOf(question), hide);
       if (asked === null || asked.entries.length === 0) return;
@@ -76,5 +82,5 @@ export function learnChoiceModel(kb: KnowledgeBase, vectorOf: (text: string) => 
     }
     if (fold === 0) for (const line of CHATTER) add(line, undefined);
   }
-  return fit(examples, { prior: PRIOR_MODEL, penalty: PENALTY, iterations: ITERATIONS });
+  return fit(examples, { prior, penalty: PENALTY, iterations: ITERATIONS });
 }

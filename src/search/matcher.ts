@@ -10,7 +10,8 @@ import { CANDIDATE_FEATURES, probabilities, type Choice, type ChoiceModel } from
 import { MATCHER_DEFAULTS, type MatcherOptions } from './defaults.js';
 import { Facts, stemsOf } from './facts.js';
 import { describeCandidates, entryPhrasingStarts } from './features.js';
-import { learnChoiceModel, PRIOR_MODEL } from './learn.js';
+import { learnChoiceModel } from './learn.js';
+import { PRIOR_MODEL } from './prior-model.js';
 import { buildMeaning, entryTexts, Meaning } from './meaning.js';
 import { learnTermWeights, noTermWeights, type TermWeights } from './term-weights.js';
 import { Analyzer } from './analyzer.js';
@@ -36,6 +37,8 @@ const MEANING_CANDIDATES = 5;
 export interface BuildOptions {
   readonly matcher?: Partial<MatcherOptions>;
   readonly embedding?: EmbeddingOptions;
+  /** The choice model learning starts from (default: the one learned across FAQs, prior-model.ts). */
+  readonly prior?: ChoiceModel;
 }
 
 /**
@@ -57,7 +60,7 @@ export async function buildMatcherData(kb: KnowledgeBase, options: BuildOptions 
   const vectorOf = (text: string) => vectors.get(text)!;
   const built = buildIndex(kb, all);
   const meaning = buildMeaning(kb, vectorOf, encoder.dimensions);
-  const { model, termWeights } = assemble(kb, all, built, vectorOf, encoder.dimensions);
+  const { model, termWeights } = assemble(kb, all, built, vectorOf, encoder.dimensions, options.prior ?? PRIOR_MODEL, false);
   const { index, speller, sortedWords, groups, vocabulary, names } = built;
   return { entries: kb.entries.length, options: indexOptions(all), groups, vocabulary, index: index.data, speller: speller.toData(), sortedWords, names, model, termWeights, meaning, encoderId: encoder.id };
 }
@@ -68,19 +71,28 @@ export async function buildMatcher(kb: KnowledgeBase, options: BuildOptions = {}
 }
 
 /**
- * The term weights learned from `kb`, and the choice model too unless `prior` is given (the
- * matchers learning builds on held-out folds use the prior, and are dropped after).
+ * The term weights learned from `kb`, and the choice model learned from it starting at
+ * `prior`, or `prior` itself when `fixed` (the matchers learning builds on held-out folds,
+ * dropped after).
  */
-function assemble(kb: KnowledgeBase, options: MatcherOptions, built: MatcherIndex, vectorOf: (text: string) => Float32Array, dimensions: number, prior?: ChoiceModel): { model: ChoiceModel; termWeights: TermWeights } {
+function assemble(
+  kb: KnowledgeBase,
+  options: MatcherOptions,
+  built: MatcherIndex,
+  vectorOf: (text: string) => Float32Array,
+  dimensions: number,
+  prior: ChoiceModel,
+  fixed: boolean,
+): { model: ChoiceModel; termWeights: TermWeights } {
   const { index } = built;
   const finder = new CandidateFinder(index, kb.entries.length, options);
   const find = (terms: readonly number[], n: number) => finder.find(phrasingQuery(index, terms), n, SCORE_ANSWER).map((s) => s.e);
   const termWeights = options.learn ? learnTermWeights(index, kb.entries.length, find) : noTermWeights(kb.entries.length);
-  if (prior !== undefined || !options.learn) return { model: prior ?? PRIOR_MODEL, termWeights };
-  const model = learnChoiceModel(kb, vectorOf, (small, start) => {
+  if (fixed || !options.learn) return { model: prior, termWeights };
+  const model = learnChoiceModel(kb, prior, vectorOf, (small, start) => {
     const smallBuilt = buildIndex(small, options);
     const smallMeaning = new Meaning(buildMeaning(small, vectorOf, dimensions));
-    const learned = assemble(small, options, smallBuilt, vectorOf, dimensions, start);
+    const learned = assemble(small, options, smallBuilt, vectorOf, dimensions, start, true);
     return new Matcher(small, options, smallBuilt, smallMeaning, learned.model, learned.termWeights, NO_ENCODER);
   });
   return { model, termWeights };

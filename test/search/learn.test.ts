@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Entry, KnowledgeBase } from '../../src/knowledge/types.js';
 import { fit, probabilities } from '../../src/search/choice-model.js';
-import { PRIOR_MODEL } from '../../src/search/learn.js';
+import { PRIOR_MODEL } from '../../src/search/prior-model.js';
 import { buildMatcher, Matcher } from '../../src/search/matcher.js';
 
 const source = { id: 's', publisher: 'P', title: 'T', url: 'https://example.org/' };
