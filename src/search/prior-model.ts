@@ -8,28 +8,28 @@ import type { ChoiceModel } from './choice-model.js';
  */
 export const PRIOR_MODEL: ChoiceModel = Object.freeze({
   weights: Object.freeze([
-    4.956, // score
-    -3.435, // coverage
-    -0.739, // phrasingCoverage
-    2.114, // entryCoverage
-    0.702, // separation
-    -0.203, // head
-    0.245, // distinctive
-    1.026, // support
-    -0.136, // pairSeparation
-    -0.96, // learned
-    0.529, // learnedGap
-    -1.451, // lacksFact
-    6.341, // meaning
-    3.041, // meaningAnswer
-    5.412, // meaningGap
+    4.923, // score
+    -3.467, // coverage
+    -0.776, // phrasingCoverage
+    2.177, // entryCoverage
+    0.741, // separation
+    -0.217, // head
+    0.232, // distinctive
+    1.067, // support
+    -0.12, // pairSeparation
+    -0.948, // learned
+    0.522, // learnedGap
+    -8, // lacksFact
+    6.233, // meaning
+    3.021, // meaningAnswer
+    5.489, // meaningGap
   ]),
   noneWeights: Object.freeze([
-    6.805, // bias
-    0.972, // unknownShare
-    0.395, // bestScore
-    -0.09, // bestCoverage
-    -1.544, // bestPhrasingCoverage
-    -0.928, // bestMeaning
+    6.978, // bias
+    0.842, // unknownShare
+    0.352, // bestScore
+    -0.198, // bestCoverage
+    -1.616, // bestPhrasingCoverage
+    -0.745, // bestMeaning
   ]),
 });
