@@ -15,11 +15,12 @@ import { buildMatcher, Matcher } from '../../src/search/matcher.js';
  * a question or two under today's figures: they catch regressions, they are not targets.
  */
 const SETS: readonly { file: string; answered: number; declined: number }[] = [
-  // The development set (the bar: 35/36 and 8/8).
+  // The development set (the bar: 35/36 and 8/8; the shipped prior learned from it, so
+  // the README gives its figure learned without it too).
   { file: '../shared/eval/dev-questions.jsonl', answered: 0.97, declined: 1 },
   // Written blind (sources and entry questions only); nothing was fitted on these three.
   { file: 'test/fixtures/blind-questions-3.jsonl', answered: 0.95, declined: 0.9 },
-  { file: 'test/fixtures/blind-questions-2.jsonl', answered: 0.93, declined: 0.8 },
+  { file: 'test/fixtures/blind-questions-2.jsonl', answered: 0.93, declined: 0.75 },
   { file: 'test/fixtures/extra-held-out-2.jsonl', answered: 0.87, declined: 0.9 },
 ];
 

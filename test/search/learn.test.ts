@@ -43,10 +43,8 @@ describe('learning on a tiny FAQ (3 entries, no alternates)', () => {
     matcher = await buildMatcher(kb);
   });
 
-  it('given no alternates, then the model is still learned, from its questions held out, and stays near the prior', async () => {
-    expect(matcher.model).not.toEqual(PRIOR_MODEL);
-    const moved = matcher.model.weights.map((w, i) => Math.abs(w - PRIOR_MODEL.weights[i]!));
-    expect(Math.max(...moved)).toBeLessThan(4);
+  it('given nothing to hold out, then the model learned across FAQs is kept', async () => {
+    expect(matcher.model).toEqual(PRIOR_MODEL);
   });
 
   it('given its exact questions, then each is answered by its own entry', async () => {

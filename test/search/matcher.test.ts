@@ -185,7 +185,7 @@ describe('Matcher.ask on the shipped FAQ', () => {
   });
 
   it('given an abstention with a plausible entry, then it is offered as "did you mean"', async () => {
-    const a = (await matcher.ask('deal or no deal'));
+    const a = await matcher.ask('what about the deal');
     expect(a.match).toBeNull();
     expect(a.reason).toBe('low-confidence');
     // (an entry on a deal: on the topic, not sure enough to answer)
@@ -257,10 +257,10 @@ describe('Matcher.autocomplete on the shipped FAQ', () => {
 describe('Matcher on a large FAQ', () => {
   // How fast is measured by `npm run bench`; this checks that the large-index paths (long
   // postings skipped, scratch space reused) still find the right entry.
-  it('given 10,000 synthetic entries, then each entry\'s own question finds it and chit-chat does not', { timeout: 120_000 }, async () => {
-    const entries: Entry[] = generateEntries(10_000).entries.map((e) => ({ ...e, sources: [], file: 'synthetic.yaml' }));
+  it('given 3,000 synthetic entries, then each entry\'s own question finds it and chit-chat does not', { timeout: 120_000 }, async () => {
+    const entries: Entry[] = generateEntries(3_000).entries.map((e) => ({ ...e, sources: [], file: 'synthetic.yaml' }));
     const big = await buildMatcher({ ...kb, entries, entryById: new Map(entries.map((e) => [e.id, e])) });
-    const picked = Array.from({ length: 50 }, (_, i) => entries[i * 199]!);
+    const picked = Array.from({ length: 50 }, (_, i) => entries[i * 59]!);
     let found = 0;
     for (const e of picked) if ((await big.ask(e.question)).best?.entry.id === e.id) found++;
     expect(found).toBe(picked.length);
