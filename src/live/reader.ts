@@ -21,6 +21,15 @@ export type ReaderReply =
   | { readonly id: number; readonly kind: 'issues'; readonly issues: readonly KnowledgeIssue[] }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string };
 
+/**
+ * The reload worker's nice value (Linux keeps one per thread). Set once, before the worker
+ * compiles anything: a thread may lower its own priority but not raise it back, so a second,
+ * different value would be refused (EACCES). 10, not 19: a reload learns from the FAQ and embeds
+ * its texts (seconds of work on a big one), and at 19 a machine busy with anything else would
+ * starve it for minutes.
+ */
+export const RELOAD_NICE = 10;
+
 /** A read that failed for a reason other than the files: reported like a problem in the folder. */
 function failure(dir: string, why: string): ReadOutcome {
   return { ok: false, issues: [{ file: dir, line: 1, column: 1, message: M.readerFailed(why) }] };
@@ -167,7 +176,7 @@ function spawn(entry: URL): Worker {
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
   const tsx = import.meta.resolve('tsx/esm/api');
   const code = [
-    `if (process.platform === 'linux') try { require('node:os').setPriority(19); } catch {}`,
+    `if (process.platform === 'linux') try { require('node:os').setPriority(${RELOAD_NICE}); } catch {}`,
     `import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}));`,
   ].join('\n');
   return new Worker(code, { ...options, eval: true });

@@ -19,7 +19,7 @@ import { ParseCache } from '../knowledge/parse-file.js';
 import type { EmbeddingOptions } from '../embedding/options.js';
 import { buildMatcherData, transferablesOf } from '../search/matcher.js';
 import { packEntries } from './packed-entries.js';
-import type { ReaderReply, ReaderRequest } from './reader.js';
+import { RELOAD_NICE, type ReaderReply, type ReaderRequest } from './reader.js';
 
 /** Entries per message: each takes the main thread a few milliseconds to take in. */
 const ENTRIES_PER_MESSAGE = 500;
@@ -27,12 +27,11 @@ const ENTRIES_PER_MESSAGE = 500;
 const port = parentPort;
 if (port === null) throw new Error('reload-worker runs in a worker thread');
 // Linux keeps a nice value per thread, so this lowers this thread only; elsewhere it would
-// lower the whole process, so it is left alone.
-// Nice 10, not 19: a reload now learns from the FAQ as well (seconds of work on a big one),
-// and at 19 a machine busy with anything else would starve it for minutes.
+// lower the whole process, so it is left alone. (From the sources, tsx's loader has set it
+// already, to the same value.)
 if (process.platform === 'linux') {
   try {
-    setPriority(10);
+    setPriority(RELOAD_NICE);
   } catch {
     // Not allowed here: the reload only competes more with the questions.
   }

@@ -8,8 +8,6 @@ export const MATCHER_DEFAULTS = Object.freeze({
    * loaded FAQ: learn.ts) the matcher abstains and offers suggestions instead.
    */
   answerThreshold: 0.45,
-  /** Learn the choice model from the FAQ's own phrasings (false: the prior alone). */
-  learn: true,
   /** Between this and answerThreshold, entries are offered as "did you mean". */
   suggestThreshold: 0.2,
   /** Next to an answer, runners-up this likely are offered as related questions (confidences share one sum). */

@@ -55,9 +55,8 @@ export interface MatcherIndexData {
 }
 
 /** The options that indexing depends on (the others only matter when asking). */
-export type IndexOptions = Pick<MatcherOptions, 'questionWordWeight' | 'tagsAsPhrasing' | 'minCorrectableLength' | 'correctionScore' | 'learn'>;
-export const indexOptions = ({ questionWordWeight, tagsAsPhrasing, minCorrectableLength, correctionScore, learn }: MatcherOptions): IndexOptions => ({
-  learn,
+export type IndexOptions = Pick<MatcherOptions, 'questionWordWeight' | 'tagsAsPhrasing' | 'minCorrectableLength' | 'correctionScore'>;
+export const indexOptions = ({ questionWordWeight, tagsAsPhrasing, minCorrectableLength, correctionScore }: MatcherOptions): IndexOptions => ({
   questionWordWeight,
   tagsAsPhrasing,
   minCorrectableLength,

@@ -13,7 +13,7 @@ import { describeCandidates, entryPhrasingStarts } from './features.js';
 import { learnChoiceModel } from './learn.js';
 import { PRIOR_MODEL } from './prior-model.js';
 import { buildMeaning, entryTexts, Meaning } from './meaning.js';
-import { learnTermWeights, noTermWeights, type TermWeights } from './term-weights.js';
+import { learnTermWeights, type TermWeights } from './term-weights.js';
 import { Analyzer } from './analyzer.js';
 import { buildIndex, indexOptions, type MatcherIndex, type MatcherIndexData } from './matcher-index.js';
 import { normalize } from './normalize.js';
@@ -87,8 +87,8 @@ function assemble(
   const { index } = built;
   const finder = new CandidateFinder(index, kb.entries.length, options);
   const find = (terms: readonly number[], n: number) => finder.find(phrasingQuery(index, terms), n, SCORE_ANSWER).map((s) => s.e);
-  const termWeights = options.learn ? learnTermWeights(index, kb.entries.length, find) : noTermWeights(kb.entries.length);
-  if (fixed || !options.learn) return { model: prior, termWeights };
+  const termWeights = learnTermWeights(index, kb.entries.length, find);
+  if (fixed) return { model: prior, termWeights };
   const model = learnChoiceModel(kb, prior, vectorOf, (small, start) => {
     const smallBuilt = buildIndex(small, options);
     const smallMeaning = new Meaning(buildMeaning(small, vectorOf, dimensions));

@@ -25,10 +25,6 @@ export class SpellingCorrector {
     return new SpellingCorrector(table.words, maxScore, table);
   }
 
-  has(word: string): boolean {
-    return this.known.has(word);
-  }
-
   /** The closest known word, or undefined when nothing is close enough. */
   correct(word: string): string | undefined {
     if (this.known.has(word)) return word;

@@ -102,5 +102,4 @@ export const STORE_MESSAGES = {
   noSecret: 'the database has no hashing secret; start the bot once to set it up',
   noSchema: "the database has none of the bot's tables yet; start the bot once to create them",
   closed: 'the store is closed',
-  disabled: 'recording is turned off',
 } as const;

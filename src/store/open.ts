@@ -1,9 +1,8 @@
 import { STORE_LIMITS } from './limits.js';
-import { STORE_MESSAGES as M } from './messages.js';
 import { pgEngine } from './pg-engine.js';
 import { sqliteEngine } from './sqlite-engine.js';
 import { DatabaseStore } from './store.js';
-import type { OpenStoreOptions, Store, StoreStatus } from './types.js';
+import type { OpenStoreOptions, Store } from './types.js';
 
 export type { Store, StoreStatus } from './types.js';
 
@@ -25,23 +24,3 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   return store;
 }
 
-/** A store that records nothing, for when recording is turned off or not wanted (tests). */
-export function disabledStore(problem: string = M.disabled): Store {
-  const status: StoreStatus = { recording: false, engine: 'none', location: '', problem };
-  return {
-    recordAsk: async () => {},
-    recordServed: async () => {},
-    recordVote: async () => 'unavailable',
-    unansweredTop: async () => [],
-    feedback: async () => [],
-    servedCounts: async () => [],
-    setAutoAnswer: async () => 'unavailable',
-    autoAnswerSettings: async () => [],
-    recordShadow: async () => null,
-    latestShadow: async () => [],
-    gradeShadow: async () => 'unavailable',
-    shadowPrecision: async () => ({ graded: 0, right: 0 }),
-    status: () => ({ ...status }),
-    close: async () => {},
-  };
-}

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { buildHealthReport, timelineOf, type HealthReport } from '../../src/moderation/health.js';
 import { renderReportHtml } from '../../src/moderation/report-html.js';
-import { buildMatcher, Matcher } from '../../src/search/matcher.js';
+import { buildMatcher } from '../../src/search/matcher.js';
 import { openStore } from '../../src/store/open.js';
 import { silent } from '../store/fixtures/helpers.js';
 import { TINY_FAQ } from '../store/fixtures/tiny-faq.js';

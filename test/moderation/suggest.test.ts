@@ -8,7 +8,7 @@ import { FILL_IN } from '../../src/moderation/messages.js';
 import { buildReport } from '../../src/moderation/report.js';
 import { buildSuggestions, renderSuggestions, slug } from '../../src/moderation/suggest.js';
 import type { MatcherOptions } from '../../src/search/defaults.js';
-import { buildMatcher, Matcher } from '../../src/search/matcher.js';
+import { buildMatcher } from '../../src/search/matcher.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/types.js';
 import { ask, silent, steppingClock } from '../store/fixtures/helpers.js';

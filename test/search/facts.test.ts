@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entry, KnowledgeBase, Source } from '../../src/knowledge/types.js';
 import { Analyzer } from '../../src/search/analyzer.js';
 import { Facts, namesOf } from '../../src/search/facts.js';
-import { buildMatcher, Matcher } from '../../src/search/matcher.js';
+import { buildMatcher } from '../../src/search/matcher.js';
 
 const source: Source = { id: 's', publisher: 'Daily Planet', title: 't', url: 'https://example.org/' };
 const entry = (id: string, answer: string): Entry => ({ id, question: `What about ${id}?`, alternates: [], answer, sources: [source], tags: [], file: 'f.yaml' });

@@ -58,6 +58,42 @@ describe('learning on a tiny FAQ (3 entries, no alternates)', () => {
   });
 });
 
+describe('a FAQ with no alternates at all, the way a community has one', () => {
+  // One line a topic, as moderators write them; the questions share few words with them.
+  const kb = faq([
+    { id: 'password', question: 'How do I reset my password?', answer: 'Use the reset link on the login page.' },
+    { id: 'refund', question: 'Can I get a refund?', answer: 'Refunds are given within 30 days of purchase.' },
+    { id: 'shipping', question: 'How long does shipping take?', answer: 'Orders arrive in three to five working days.' },
+    { id: 'cancel', question: 'How do I cancel my subscription?', answer: 'Open Account, then Subscription, then Cancel.' },
+    { id: 'contact', question: 'How can I contact support?', answer: 'Write to the support address in the app.' },
+    { id: 'language', question: 'Can I change the app language?', answer: 'Under Settings, then Language.' },
+    { id: 'delete-account', question: 'How do I delete my account?', answer: 'Ask support to delete it; it takes a day.' },
+    { id: 'invoice', question: 'Where do I find my invoices?', answer: 'Under Billing, then Invoices.' },
+  ]);
+  let matcher: Matcher;
+  beforeAll(async () => {
+    matcher = await buildMatcher(kb);
+  });
+
+  it('given clear questions in other words, then each is answered by its entry', async () => {
+    for (const [q, id] of [
+      ['i forgot my login and need a new one', 'password'],
+      ['i want my money back', 'refund'],
+      ['when will my package get here', 'shipping'],
+      ['stop my monthly plan', 'cancel'],
+      ['how do i talk to a human', 'contact'],
+    ]) {
+      expect((await matcher.ask(q!)).match?.entry.id, q).toBe(id);
+    }
+  });
+
+  it('given chatter and questions on other things, then it declines them', async () => {
+    for (const q of ['hi everyone', 'thanks a lot', 'who won the game last night', 'what is the capital of france', 'recommend me a movie']) {
+      expect((await matcher.ask(q)).match, q).toBeNull();
+    }
+  });
+});
+
 describe('learning on a FAQ where two entries share most words', () => {
   const kb = faq([
     {
