@@ -76,6 +76,8 @@ const { analyzer, index, speller } = built;
       // Intent words are guesses: one the FAQ never uses says nothing against a match.
       if (token.intent) return;
       const w = index.data.unknownIdf * unknownFactor * factor;
+      // (a word the FAQ never uses still names a topic: its meaning may be the FAQ's in other words)
+      if (!token.questionWord && !NEGATIONS.has(token.word)) topics++;
       unknownWeight += w;
       total += w;
       if (w > maxWeight) maxWeight = w;
