@@ -8,28 +8,28 @@ import type { ChoiceModel } from './choice-model.js';
  */
 export const PRIOR_MODEL: ChoiceModel = Object.freeze({
   weights: Object.freeze([
-    4.923, // score
-    -3.467, // coverage
-    -0.776, // phrasingCoverage
-    2.177, // entryCoverage
-    0.741, // separation
-    -0.217, // head
-    0.232, // distinctive
-    1.067, // support
-    -0.12, // pairSeparation
-    -0.948, // learned
+    4.933, // score
+    -3.455, // coverage
+    -0.775, // phrasingCoverage
+    2.182, // entryCoverage
+    0.742, // separation
+    -0.227, // head
+    0.226, // distinctive
+    1.076, // support
+    -0.126, // pairSeparation
+    -0.956, // learned
     0.522, // learnedGap
     -8, // lacksFact
-    6.233, // meaning
-    3.021, // meaningAnswer
+    6.243, // meaning
+    3.045, // meaningAnswer
     5.489, // meaningGap
   ]),
   noneWeights: Object.freeze([
-    6.978, // bias
-    0.842, // unknownShare
-    0.352, // bestScore
-    -0.198, // bestCoverage
-    -1.616, // bestPhrasingCoverage
-    -0.745, // bestMeaning
+    6.96, // bias
+    0.819, // unknownShare
+    0.363, // bestScore
+    -0.189, // bestCoverage
+    -1.579, // bestPhrasingCoverage
+    -0.754, // bestMeaning
   ]),
 });
