@@ -11,8 +11,8 @@
  * Timings are wall clock (process.hrtime.bigint) around each call, after a warm-up pass.
  * Nothing here asserts a timing: the targets are printed as met or missed.
  */
-import { readFile } from 'node:fs/promises';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { constants as perfConstants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -22,6 +22,8 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import { parseKnowledgeText } from '../src/knowledge/parse-file.js';
 import type { KnowledgeBase } from '../src/knowledge/types.js';
 import { LiveKnowledge } from '../src/live/live-knowledge.js';
+import { loadEncoder } from '../src/embedding/encoder.js';
+import { EMBEDDING_DEFAULTS, type EmbeddingOptions } from '../src/embedding/options.js';
 import { buildMatcher, Matcher } from '../src/search/matcher.js';
 import { ensureExposedGc, fmt, fullGc, machineFacts, machineLine, median, msSince, num, percentile, table } from './stats.js';
 import { DEFAULT_SEED, generatePrefixes, generateQuestions, writeSyntheticFaq, type BenchQuestion } from './synthetic.js';
@@ -83,6 +85,12 @@ interface SizeResult {
   baseline: Latency;
   baselineIndexMs: number;
   load: { total: number; parse: number; index: number };
+  /** The first build, with no vector cached: every text embedded. */
+  firstBuildMs: number;
+  /** The encoder alone, per question. */
+  encoder: Latency;
+  /** The process's resident memory after this size was built and asked (MB). */
+  rssMb: number;
   heap: { index: number; kb: number };
   quality: { oursTop1: number; oursAbstainOffTopic: number; baselineTop1: number; baselineN: number };
 }
@@ -124,7 +132,7 @@ async function timePasses<T>(inputs: readonly T[], passes: number, fn: (input: T
     const row: number[] = [];
     for (const input of inputs) {
       const t = process.hrtime.bigint();
-      const r = fn(input);
+      const r = await fn(input);
       row.push(msSince(t));
       if (r !== undefined) sink++;
     }
@@ -187,6 +195,9 @@ async function benchSize(label: string, dir: string, meta: { files: number; byte
   const kept: unknown[] = [];
   let kb!: KnowledgeBase;
   let matcher!: Matcher;
+  // A cache of its own: the first load embeds every text, the next ones read the vectors.
+  const cacheDir = await mkdtemp(join(tmpdir(), 'bench-vectors-'));
+  const embedding: EmbeddingOptions = { ...EMBEDDING_DEFAULTS, cacheDir };
   for (let i = 0; i < LOADS; i++) {
     await settleGc();
     const h0 = heapNow();
@@ -196,14 +207,17 @@ async function benchSize(label: string, dir: string, meta: { files: number; byte
     await settleGc();
     const h1 = heapNow();
     const t1 = process.hrtime.bigint();
-    matcher = await buildMatcher(kb);
+    matcher = await buildMatcher(kb, { embedding });
     const index = msSince(t1);
     await settleGc();
     const h2 = heapNow();
     kept.push(kb, matcher);
     loads.push({ total: parse + index, parse, index, kbBytes: h1 - h0, indexBytes: h2 - h1 });
   }
-  const med = (key: keyof (typeof loads)[number]) => median(loads.map((l) => l[key]));
+  await rm(cacheDir, { recursive: true, force: true });
+  const firstBuildMs = loads[0]!.index;
+  // (load: the warm ones, as a reload or a restart sees it)
+  const med = (key: keyof (typeof loads)[number]) => median(loads.slice(1).map((l) => l[key]));
   const load = { total: med('total'), parse: med('parse'), index: med('index') };
   const heap = { kb: med('kbBytes') / 2 ** 20, index: med('indexBytes') / 2 ** 20 };
   kept.length = 0;
@@ -218,6 +232,9 @@ async function benchSize(label: string, dir: string, meta: { files: number; byte
   for (const p of prefixes) matcher.autocomplete(p);
   const ask = summarize(await timePasses(texts, PASSES, (q) => matcher.ask(q)));
   const autocomplete = summarize(await timePasses(prefixes, PASSES, (p) => matcher.autocomplete(p)));
+  const encoderModel = await loadEncoder();
+  const encoder = summarize(await timePasses(texts, 1, (q) => encoderModel.embed(q)));
+  const rssMb = process.memoryUsage().rss / 2 ** 20;
 
   // Quality, only to show both sides do real work (npm run eval measures it properly).
   let hits = 0;
@@ -268,6 +285,9 @@ async function benchSize(label: string, dir: string, meta: { files: number; byte
       baseline,
       baselineIndexMs,
       load,
+      firstBuildMs,
+      encoder,
+      rssMb,
       heap,
       quality: {
         oursTop1: paraphrases > 0 ? hits / paraphrases : NaN,
@@ -286,7 +306,8 @@ async function benchSize(label: string, dir: string, meta: { files: number; byte
  * answer: its delay is the time from the previous answer to its own.
  */
 async function reloadUnderLoad(dir: string, questions: readonly string[]): Promise<ReloadResult> {
-  const opened = await LiveKnowledge.open(dir, pino({ level: 'silent' }));
+  // No vector cache: the reload is a first build in the worker, every text embedded there.
+  const opened = await LiveKnowledge.open(dir, pino({ level: 'silent' }), { embedding: { ...EMBEDDING_DEFAULTS, cacheDir: null } });
   if (!(opened instanceof LiveKnowledge)) throw new Error(`${dir} did not load`);
   const live = opened;
   let i = 0;
@@ -336,7 +357,7 @@ async function reloadUnderLoad(dir: string, questions: readonly string[]): Promi
   const kb = await loadOrThrow(dir);
   fullGc();
   const t = process.hrtime.bigint();
-  await buildMatcher(kb);
+  await buildMatcher(kb, { embedding: { ...EMBEDDING_DEFAULTS, cacheDir: null } });
   const matcherBuildMs = msSince(t);
 
   return {
@@ -351,6 +372,36 @@ async function reloadUnderLoad(dir: string, questions: readonly string[]): Promi
   };
 }
 
+/**
+ * A FAQ of 1,000 entries with 10 phrasings each: its first build (no vector cached, every
+ * text embedded), then a reload through the worker after one entry's question is edited.
+ */
+async function buildAndEdit(): Promise<{ entries: number; phrasings: number; firstBuildMs: number; reloadAfterEditMs: number }> {
+  const faq = await writeSyntheticFaq(1000, SEED, 9);
+  const cacheDir = await mkdtemp(join(tmpdir(), 'bench-vectors-'));
+  try {
+    const t0 = process.hrtime.bigint();
+    const opened = await LiveKnowledge.open(faq.dir, pino({ level: 'silent' }), { embedding: { ...EMBEDDING_DEFAULTS, cacheDir } });
+    const firstBuildMs = msSince(t0);
+    if (!(opened instanceof LiveKnowledge)) throw new Error('the 1,000 x 10 FAQ did not load');
+    const kb = opened.matcher.kb;
+    const phrasings = kb.entries.reduce((n, e) => n + 1 + e.alternates.length, 0);
+    const file = join(faq.dir, 'faq-000.yaml');
+    const first = kb.entries[0]!.question;
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace(first, `${first.replace(/\?$/, '')} today?`));
+    const t1 = process.hrtime.bigint();
+    const outcome = await opened.reload();
+    const reloadAfterEditMs = msSince(t1);
+    opened.close();
+    if (!outcome.ok) throw new Error(`the edited FAQ did not reload: ${outcome.issues[0]?.message}`);
+    return { entries: kb.entries.length, phrasings, firstBuildMs, reloadAfterEditMs };
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
+    await faq.cleanup();
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 
 const machine = machineFacts();
@@ -363,6 +414,7 @@ log();
 const sizes = args.sizes.split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
 const results: SizeResult[] = [];
 let reload: ReloadResult | undefined;
+let edit: Awaited<ReturnType<typeof buildAndEdit>> | undefined;
 const cleanups: (() => Promise<void>)[] = [];
 try {
   for (const size of sizes) {
@@ -375,6 +427,10 @@ try {
       progress(`${size}: reload while asking...`);
       reload = await reloadUnderLoad(faq.dir, questions.map((q) => q.text));
     }
+  }
+  if (sizes.includes(1000) && !args['no-reload']) {
+    progress('1,000 entries x 10 phrasings: first build, then a reload after one edit...');
+    edit = await buildAndEdit();
   }
   if (!args['no-shipped']) {
     const dir = args['faq-dir'];
@@ -427,6 +483,16 @@ log(table([
     `${fmt(r.quality.baselineTop1 * 100, 1)}% (${r.quality.baselineN})`,
   ]),
 ]));
+log();
+log('Encoder alone, per question, and what it takes to build a FAQ with no vector cached:');
+log(table([
+  ['size', 'encoder p50/p99 ms', 'first build ms', 'load ms (vectors cached)', 'RSS MB after'],
+  ...results.map((r) => [r.label, pair(r.encoder), fmt(r.firstBuildMs), fmt(r.load.total), fmt(r.rssMb, 0)]),
+]));
+if (edit) {
+  log(`${edit.entries.toLocaleString('en-US')} entries x 10 phrasings (${edit.phrasings.toLocaleString('en-US')} phrasings): first build ${fmt(edit.firstBuildMs)} ms; ` +
+    `reload through the worker after one question was edited ${fmt(edit.reloadAfterEditMs)} ms.`);
+}
 if (reload) {
   log();
   log(`reload of ${reload.entries.toLocaleString('en-US')} entries while asking: reload took ${fmt(reload.reloadMs)} ms; ` +
@@ -447,15 +513,17 @@ const check = (target: string, value: number | undefined, limit: number, atLeast
 const r1k = at(1000);
 const r10k = at(10_000);
 const checks: Check[] = [
-  check('ask p99 <= 1 ms at 1,000', r1k?.ask.p99, 1),
-  check('ask p99 <= 5 ms at 10,000', r10k?.ask.p99, 5),
-  check('ask >= 100x faster than baseline at 1,000 (p99/p99)', r1k ? r1k.baseline.p99 / r1k.ask.p99 : undefined, 100, true),
-  check('ask >= 100x faster than baseline at 1,000 (p50/p50)', r1k ? r1k.baseline.p50 / r1k.ask.p50 : undefined, 100, true),
+  check('ask p99 <= 10 ms at 1,000, encoder included', r1k?.ask.p99, 10),
+  check('ask p99 <= 20 ms at 10,000, encoder included', r10k?.ask.p99, 20),
+  check('ask >= 30x faster than baseline at 1,000 (p99/p99)', r1k ? r1k.baseline.p99 / r1k.ask.p99 : undefined, 30, true),
+  check('ask >= 30x faster than baseline at 10,000 (p99/p99)', r10k ? r10k.baseline.p99 / r10k.ask.p99 : undefined, 30, true),
   check('autocomplete p99 <= 1 ms at 1,000', r1k?.autocomplete.p99, 1),
   check('autocomplete p99 <= 3 ms at 10,000', r10k?.autocomplete.p99, 3),
-  check('load of 10,000 < 2,000 ms', r10k?.load.total, 2000),
-  check('reload of 10,000, learning included, in the worker <= 15,000 ms', reload?.reloadMs, 15_000),
-  check('reload blocks a question <= 50 ms', reload?.worstDelayMs, 50),
+  check('first build of 1,000 entries x 10 phrasings <= 60,000 ms', edit?.firstBuildMs, 60_000),
+  check('reload of it after one edit <= 5,000 ms', edit?.reloadAfterEditMs, 5000),
+  check('first build of 10,000 entries in the worker <= 600,000 ms', reload?.reloadMs, 600_000),
+  check('that build delays a question <= 50 ms', reload?.worstDelayMs, 50),
+  check('RSS with the encoder loaded <= 350 MB after 1,000 entries', r1k?.rssMb, 350),
 ];
 const loadAfter = loadavg()[0]!;
 log();
@@ -488,6 +556,9 @@ const json = {
     speedup_p50: num(r.baseline.p50 / r.ask.p50),
     speedup_p99: num(r.baseline.p99 / r.ask.p99),
     load_ms: num(r.load.total),
+    first_build_ms: num(r.firstBuildMs),
+    ...lat(r.encoder, 'encoder'),
+    rss_mb: num(r.rssMb),
     parse_ms: num(r.load.parse),
     index_ms: num(r.load.index),
     heap_mb: num(r.heap.index),
@@ -495,6 +566,7 @@ const json = {
     top1: num(r.quality.oursTop1),
     offtopic_abstain: num(r.quality.oursAbstainOffTopic),
   }])),
+  ...(edit ? { edit: { entries: edit.entries, phrasings: edit.phrasings, first_build_ms: num(edit.firstBuildMs), reload_after_edit_ms: num(edit.reloadAfterEditMs) } } : {}),
   ...(reload ? {
     reload: {
       entries: reload.entries,

@@ -207,7 +207,7 @@ interface Generated {
  * `count` entries from `seed`. Questions are unique after the loader's own normalisation
  * (it refuses two entries asking the same thing), so a duplicate is drawn again.
  */
-export function generateEntries(count: number, seed = DEFAULT_SEED): Generated {
+export function generateEntries(count: number, seed = DEFAULT_SEED, alternatesEach = 3): Generated {
   const rng = Rng.seeded(seed);
   const vocab = vocabulary(rng);
   const noun = () => vocab.nouns.pick(rng);
@@ -228,7 +228,7 @@ export function generateEntries(count: number, seed = DEFAULT_SEED): Generated {
       if (seen.has(key)) continue;
       seen.add(key);
       const reword = (word: string) => (rng.chance(0.3) && REWORDINGS[word] ? rng.pick(REWORDINGS[word]!) : word);
-      const frames = rng.shuffle([...ALTERNATE_FRAMES]).slice(0, 3);
+      const frames = rng.shuffle([...ALTERNATE_FRAMES]).slice(0, alternatesEach);
       const alternates = frames.map((f) => f(x, reword));
       const words: string[] = [];
       while (words.length < 60) words.push(...rng.pick(ANSWER_FRAMES)(x, noun).split(' '));
@@ -250,8 +250,8 @@ export function generateEntries(count: number, seed = DEFAULT_SEED): Generated {
  * Writes `count` synthetic entries as knowledge files (ENTRIES_PER_FILE per file) in a new
  * temporary folder; `cleanup` removes it.
  */
-export async function writeSyntheticFaq(count: number, seed = DEFAULT_SEED): Promise<{ dir: string; bytes: number; files: number; cleanup: () => Promise<void> }> {
-  const { entries, sourceIds } = generateEntries(count, seed);
+export async function writeSyntheticFaq(count: number, seed = DEFAULT_SEED, alternatesEach = 3): Promise<{ dir: string; bytes: number; files: number; cleanup: () => Promise<void> }> {
+  const { entries, sourceIds } = generateEntries(count, seed, alternatesEach);
   const dir = await mkdtemp(join(tmpdir(), `faq-bench-${count}-`));
   await mkdir(dir, { recursive: true });
   let bytes = 0;
