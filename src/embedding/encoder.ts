@@ -19,6 +19,19 @@ export interface Encoder {
   embed(text: string): Promise<Float32Array>;
 }
 
+/**
+ * Ends every encoder of this thread once its runs in flight are done; embedding after that
+ * fails. A worker thread must do this before it ends: onnxruntime-node aborts the whole
+ * process when a thread is terminated with a run in flight.
+ */
+export async function closeEncoders(): Promise<void> {
+  const all = [...loaded.values()];
+  loaded.clear();
+  closing = true;
+  await Promise.allSettled(all.map(async (e) => (await e).close()));
+}
+let closing = false;
+
 /** Tokens read of a text at most: questions and the starts of answers are far shorter. */
 const MAX_TOKENS = 128;
 
@@ -30,10 +43,11 @@ export function defaultModelDir(): string {
   return join(dir, 'models', 'all-MiniLM-L6-v2');
 }
 
-const loaded = new Map<string, Promise<Encoder>>();
+const loaded = new Map<string, Promise<Encoder & { close(): Promise<void> }>>();
 
 /** The encoder of the model in `dir` (model.onnx, tokenizer.json, tokenizer_config.json), loaded once a process. */
 export function loadEncoder(dir: string = defaultModelDir()): Promise<Encoder> {
+  if (closing) return Promise.reject(new Error(M.closed));
   const key = resolve(dir);
   let encoder = loaded.get(key);
   if (encoder === undefined) {
@@ -44,7 +58,7 @@ export function loadEncoder(dir: string = defaultModelDir()): Promise<Encoder> {
   return encoder;
 }
 
-async function open(dir: string): Promise<Encoder> {
+async function open(dir: string): Promise<Encoder & { close(): Promise<void> }> {
   const file = (name: string) => {
     const path = join(dir, name);
     if (!existsSync(path)) throw new Error(M.missingFile(path));
@@ -58,7 +72,23 @@ async function open(dir: string): Promise<Encoder> {
   if (output === undefined || !session.inputNames.includes('input_ids')) throw new Error(M.badModel(dir));
   const id = createHash('sha256').update(weights).digest('hex').slice(0, 16);
   const probe = await run(session, tokenizer, output, 'a');
-  return Object.freeze({ id, dimensions: probe.length, embed: (text: string) => run(session, tokenizer, output, text) });
+  let inFlight: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  return Object.freeze({
+    id,
+    dimensions: probe.length,
+    embed: (text: string) => {
+      if (closed) return Promise.reject(new Error(M.closed));
+      const result = run(session, tokenizer, output, text);
+      inFlight = Promise.allSettled([inFlight, result]);
+      return result;
+    },
+    close: async () => {
+      closed = true;
+      await inFlight;
+      await session.release();
+    },
+  });
 }
 
 /** One text a run: padding a batch would change the int8 activations' range, and so the vectors. */

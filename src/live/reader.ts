@@ -13,13 +13,18 @@ export type ReadOutcome =
   | { readonly ok: false; readonly issues: readonly KnowledgeIssue[] };
 
 /** What reload-worker.ts is asked (a read, then each next piece of its answer), and what it answers. */
-export type ReaderRequest = { readonly id: number; readonly kind: 'read'; readonly dir: string; readonly embedding?: EmbeddingOptions } | { readonly id: number; readonly kind: 'next' };
+export type ReaderRequest =
+  | { readonly id: number; readonly kind: 'read'; readonly dir: string; readonly embedding?: EmbeddingOptions }
+  | { readonly id: number; readonly kind: 'next' }
+  | { readonly id: number; readonly kind: 'stop' };
 export type ReaderReply =
   | { readonly id: number; readonly kind: 'files'; readonly files: readonly FileHead[] }
   | { readonly id: number; readonly kind: 'entries'; readonly file: string; readonly entries: PackedEntries }
   | { readonly id: number; readonly kind: 'done'; readonly index: MatcherIndexData }
   | { readonly id: number; readonly kind: 'issues'; readonly issues: readonly KnowledgeIssue[] }
-  | { readonly id: number; readonly kind: 'failed'; readonly message: string };
+  | { readonly id: number; readonly kind: 'failed'; readonly message: string }
+  /** Still at work on the read (embedding a big FAQ): its time limit starts again. */
+  | { readonly id: number; readonly kind: 'progress' };
 
 /**
  * The reload worker's nice value (Linux keeps one per thread). Set once, before the worker
@@ -114,6 +119,9 @@ export class WorkerReader {
       case 'entries':
         job.snapshot!.add(reply.file, unpackEntries(reply.entries));
         return this.askNext(reply.id);
+      case 'progress':
+        job.timer.refresh();
+        return;
       case 'done':
         return this.finish(reply.id, { ok: true, kb: job.snapshot!.finish(), index: reply.index });
       case 'issues':
@@ -150,14 +158,25 @@ export class WorkerReader {
     this.worker = null;
     if (this.idle !== null) clearTimeout(this.idle);
     this.idle = null;
-    if (worker !== null) {
-      worker.removeAllListeners();
-      worker.on('error', () => undefined);
-      void worker.terminate();
-    }
+    if (worker !== null) stop(worker);
     for (const [id, job] of [...this.jobs]) this.finish(id, failure(job.dir, why));
   }
 }
+
+/**
+ * Asks the worker to end itself once its encoder's run in flight is done (onnxruntime-node
+ * aborts the whole process when a thread is terminated during one), and terminates it only
+ * if it has not ended within STOP_GRACE_MS (a thread stuck in JavaScript runs no encoder).
+ */
+function stop(worker: Worker): void {
+  worker.removeAllListeners();
+  worker.on('error', () => undefined);
+  worker.postMessage({ id: 0, kind: 'stop' } satisfies ReaderRequest);
+  const grace = setTimeout(() => void worker.terminate(), STOP_GRACE_MS);
+  grace.unref();
+  worker.once('exit', () => clearTimeout(grace));
+}
+const STOP_GRACE_MS = 10_000;
 
 /** reload-worker next to this module: .ts when running from the sources, .js when compiled. */
 function workerEntry(): URL {

@@ -16,6 +16,7 @@ import { setPriority } from 'node:os';
 import { parentPort, type TransferListItem } from 'node:worker_threads';
 import { readKnowledge, snapshot } from '../knowledge/load.js';
 import { ParseCache } from '../knowledge/parse-file.js';
+import { closeEncoders } from '../embedding/encoder.js';
 import type { EmbeddingOptions } from '../embedding/options.js';
 import { buildMatcherData, transferablesOf } from '../search/matcher.js';
 import { packEntries } from './packed-entries.js';
@@ -42,6 +43,7 @@ const outboxes = new Map<number, { reply: ReaderReply; transfer?: TransferListIt
 
 port.on('message', (request: ReaderRequest) => {
   if (request.kind === 'next') sendNext(request.id);
+  else if (request.kind === 'stop') void closeEncoders().finally(() => process.exit(0));
   else serve(request);
 });
 
@@ -77,7 +79,8 @@ async function read(id: number, dir: string, embedding: EmbeddingOptions | undef
     }
   }
   // The main thread builds the same snapshot from the same files; this one is only indexed.
-  const index = await buildMatcherData(snapshot(dir, result.files), embedding !== undefined ? { embedding } : {});
+  const progress = () => port!.postMessage({ id, kind: 'progress' } satisfies ReaderReply);
+  const index = await buildMatcherData(snapshot(dir, result.files), { progress, ...(embedding !== undefined ? { embedding } : {}) });
   outbox.push({ reply: { id, kind: 'done', index }, transfer: transferablesOf(index) });
   return outbox;
 }

@@ -39,6 +39,8 @@ export interface BuildOptions {
   readonly embedding?: EmbeddingOptions;
   /** The choice model learning starts from (default: the one learned across FAQs, prior-model.ts). */
   readonly prior?: ChoiceModel;
+  /** Called now and then while the FAQ's texts are being embedded (embedAll). */
+  readonly progress?: () => void;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function buildMatcherData(kb: KnowledgeBase, options: BuildOptions 
     const { phrasings, answer } = entryTexts(entry);
     texts.push(...phrasings, answer);
   }
-  const vectors = await embedAll(texts, encoder, EmbeddingCache.open(embedding.cacheDir, encoder.id, encoder.dimensions));
+  const vectors = await embedAll(texts, encoder, EmbeddingCache.open(embedding.cacheDir, encoder.id, encoder.dimensions), options.progress);
   const vectorOf = (text: string) => vectors.get(text)!;
   const built = buildIndex(kb, all);
   const meaning = buildMeaning(kb, vectorOf, encoder.dimensions);

@@ -7,6 +7,7 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Entry, KnowledgeBase } from '../../src/knowledge/types.js';
 import { LiveKnowledge } from '../../src/live/live-knowledge.js';
 import { WorkerReader } from '../../src/live/reader.js';
+import { EMBEDDING_DEFAULTS } from '../../src/embedding/options.js';
 import { buildMatcher, Matcher } from '../../src/search/matcher.js';
 import { writeSyntheticFaq } from '../../bench/synthetic.js';
 
@@ -153,6 +154,23 @@ describe('given a worker thread that fails', () => {
     readers.push(reader);
     const read = await reader.read(dir);
     expect(read.ok).toBe(false);
+  });
+
+  it('(it is stopped while it embeds a big FAQ), then the read ends with an error and the process lives on', { timeout: 60_000 }, async () => {
+    // onnxruntime-node aborts the process when a thread is terminated with a run in flight:
+    // the worker is asked to end itself after its run instead.
+    const big = await writeSyntheticFaq(400, 7);
+    try {
+      const reader = new WorkerReader();
+      const reading = reader.read(big.dir, { ...EMBEDDING_DEFAULTS, cacheDir: null });
+      await new Promise((r) => setTimeout(r, 2500));
+      reader.close();
+      expect((await reading).ok).toBe(false);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(process.exitCode ?? 0).toBe(0);
+    } finally {
+      await big.cleanup();
+    }
   });
 
   it('(it is closed during a read), then the read ends with an error', async () => {
