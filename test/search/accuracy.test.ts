@@ -51,10 +51,10 @@ describe('accuracy on question sets', () => {
 const BANKING77 = '../shared/eval/banking77/make-faq.mjs';
 describe.skipIf(!existsSync(BANKING77))('accuracy on BANKING77, a FAQ nobody here wrote', () => {
   const floors = [
-    { phrasings: 1, right: 0.5, wrong: 0.12, leftOutDeclined: 0.6, first: 0.62 },
-    { phrasings: 3, right: 0.46, wrong: 0.095, leftOutDeclined: 0.69, first: 0.63 },
-    { phrasings: 10, right: 0.65, wrong: 0.105, leftOutDeclined: 0.62, first: 0.75 },
-    { phrasings: 30, right: 0.71, wrong: 0.065, leftOutDeclined: 0.68, first: 0.84 },
+    { phrasings: 1, right: 0.53, wrong: 0.13, leftOutDeclined: 0.64, first: 0.66 },
+    { phrasings: 3, right: 0.59, wrong: 0.08, leftOutDeclined: 0.74, first: 0.74 },
+    { phrasings: 10, right: 0.73, wrong: 0.065, leftOutDeclined: 0.66, first: 0.83 },
+    { phrasings: 30, right: 0.79, wrong: 0.05, leftOutDeclined: 0.7, first: 0.88 },
   ];
   for (const f of floors) {
     it(`given ${f.phrasings} phrasings an entry, then at least ${f.right} answered right, at most ${f.wrong} wrong, ${f.leftOutDeclined} of the left-out topics declined`, async () => {
@@ -88,18 +88,18 @@ describe.skipIf(!existsSync(BANKING77))('accuracy on BANKING77, a FAQ nobody her
  */
 const DJS_TAGS = '../shared/eval/djs-tags/make-faq.mjs';
 describe.skipIf(!existsSync(DJS_TAGS))('accuracy on the djs-tags FAQ, which has no alternates', () => {
-  it('given its members\' questions, then half are answered right, few wrong, most of the rest declined, and the confidence holds', async () => {
+  it('given its members\' questions, then three in five are answered right, few wrong, most of the rest declined, and the confidence holds', async () => {
     const out = await mkdtemp(join(tmpdir(), 'djs-tags-'));
     try {
       execFileSync(process.execPath, [DJS_TAGS, out], { stdio: 'ignore' });
       const loaded = await loadKnowledge(out);
       if (!loaded.ok) throw new Error('the generated FAQ does not load');
       const report = await evaluate(await buildMatcher(loaded.kb), readCases('../shared/eval/djs-tags/questions.jsonl'));
-      expect(report.answeredRight / report.answerable).toBeGreaterThanOrEqual(0.5);
+      expect(report.answeredRight / report.answerable).toBeGreaterThanOrEqual(0.6);
       expect(report.answeredWrong / report.answerable).toBeLessThanOrEqual(0.1);
       expect(report.declinedRight / report.unanswerable).toBeGreaterThanOrEqual(0.85);
-      expect(report.rightFirst / report.answerable).toBeGreaterThanOrEqual(0.75);
-      expect(report.calibrationError).toBeLessThan(0.15);
+      expect(report.rightFirst / report.answerable).toBeGreaterThanOrEqual(0.78);
+      expect(report.calibrationError).toBeLessThan(0.11);
     } finally {
       await rm(out, { recursive: true, force: true });
     }
