@@ -40,6 +40,35 @@ export const MATCHER_DEFAULTS = Object.freeze({
   autocompleteLimit: 25,
 });
 
+/**
+ * How the matcher learns from the FAQ it loads (learn.ts, term-weights.ts): the fixed parts of
+ * learning, in one frozen place beside the rest.
+ */
+export const LEARNING_DEFAULTS = Object.freeze({
+  /** How many times alternates are held out (one an entry each time) and the matcher built on the rest. */
+  folds: 3,
+  /** Held-out phrasings asked at most: enough for a dozen weights, and flat cost on a big FAQ. */
+  maxProbes: 500,
+  /** Held-out phrasings needed to learn anything: fewer, and the weights learned across FAQs are kept. */
+  minProbes: 30,
+  /** The pull towards the starting weights (an L2 penalty, fit() in choice-model.ts). */
+  penalty: 2,
+  /** A held-out phrasing counts this many times a negative: most questions put to a FAQ bot are about its FAQ. */
+  positiveWeight: 3,
+  /** The optimiser's passes over the examples. */
+  iterations: 300,
+  /** Word weights: how many entries compete for each phrasing (those the finder ranks first for it). */
+  termCompetitors: 10,
+  /**
+   * Word weights: phrasings learned from at most, taken an entry at a time so that every entry
+   * learns (each is one search); a FAQ with more entries than this learns none.
+   */
+  termMaxExamples: 2000,
+  /** Word weights: passes over the examples, and the step of each update. */
+  termEpochs: 30,
+  termRate: 0.3,
+});
+
 /** The options' types, not the defaults' literal values (Object.freeze keeps `0.55` as a type). */
 type Widened<T> = { readonly [K in keyof T]: T[K] extends number ? number : T[K] extends boolean ? boolean : T[K] };
 export type MatcherOptions = Widened<typeof MATCHER_DEFAULTS>;

@@ -1,5 +1,6 @@
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import { CHATTER } from './chatter.js';
+import { LEARNING_DEFAULTS } from './defaults.js';
 import { CANDIDATE_FEATURES, fit, NONE_FEATURES, type Choice, type ChoiceModel, type LabelledChoice } from './choice-model.js';
 
 /**
@@ -22,17 +23,7 @@ export const HAND_PRIOR: ChoiceModel = Object.freeze({
   weights: CANDIDATE_FEATURES.map((f) => (f === 'score' ? 6 : f === 'lacksFact' ? -8 : f === 'meaning' ? 6 : f === 'meaningGap' ? 6 : 0)),
   noneWeights: NONE_FEATURES.map((f) => (f === 'bias' ? 6 : 0)),
 });
-/** How many times alternates are held out (one an entry each time) and the matcher built on the rest. */
-const FOLDS = 3;
-/** Held-out phrasings asked at most: enough for a dozen weights, and flat cost on a big FAQ. */
-const MAX_PROBES = 500;
-/** Held-out phrasings needed to learn anything: fewer, and the prior is kept. */
-const MIN_PROBES = 30;
-/** The pull towards the prior (fit()). */
-const PENALTY = 2;
-/** A held-out phrasing counts this many times a negative: most questions put to a FAQ bot are about its FAQ. */
-const POSITIVE_WEIGHT = 3;
-const ITERATIONS = 300;
+const { folds: FOLDS, maxProbes: MAX_PROBES, minProbes: MIN_PROBES, penalty: PENALTY, positiveWeight: POSITIVE_WEIGHT, iterations: ITERATIONS } = LEARNING_DEFAULTS;
 
 interface Probe {
   readonly entry: number;

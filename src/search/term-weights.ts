@@ -1,3 +1,4 @@
+import { LEARNING_DEFAULTS } from './defaults.js';
 import type { PhraseIndex } from './phrase-index.js';
 
 /**
@@ -17,16 +18,7 @@ export interface TermWeights {
   readonly weight: Float32Array;
 }
 
-/** How many entries compete for each phrasing: those the finder ranks first for it. */
-const COMPETITORS = 10;
-/**
- * Phrasings learned from at most, taken an entry at a time so that every entry learns: a
- * bound on the cost (each is one search); a FAQ with more entries than this learns none.
- */
-const MAX_EXAMPLES = 2000;
-/** Passes over the examples, and the step of each update. */
-const EPOCHS = 30;
-const RATE = 0.3;
+const { termCompetitors: COMPETITORS, termMaxExamples: MAX_EXAMPLES, termEpochs: EPOCHS, termRate: RATE } = LEARNING_DEFAULTS;
 
 /**
  * What a text's words are weighed by: each term (by id), and each pair of neighbouring
