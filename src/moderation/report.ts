@@ -1,6 +1,5 @@
 import { dayOf, staleEntries, type StaleEntry } from '../knowledge/freshness.js';
 import { Analyzer } from '../search/analyzer.js';
-import { MATCHER_DEFAULTS } from '../search/defaults.js';
 import type { Matcher } from '../search/matcher.js';
 import { AUTO_ANSWER_DEFAULTS } from '../auto-answer/decide.js';
 import { precisionOf, type Precision } from '../auto-answer/precision.js';
@@ -163,8 +162,7 @@ async function describeGroup(rows: UnansweredRow[], matcher: Matcher, alternateL
   let closest: ClosestEntry | null = null;
   for (const { answer } of answers) {
     const best = answer.best;
-    // (an entry too unlikely to offer a member is no closest entry for a moderator either)
-    if (best !== null && best.confidence >= MATCHER_DEFAULTS.suggestThreshold && (closest === null || best.confidence > closest.confidence)) {
+    if (best !== null && (closest === null || best.confidence > closest.confidence)) {
       const { id, question, file } = best.entry;
       closest = { entryId: id, question, file, confidence: best.confidence };
     }

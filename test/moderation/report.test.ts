@@ -49,7 +49,9 @@ describe('moderation report', () => {
     expect(envoy).toMatchObject({ count: 6, askers: 6, kind: 'unanswered', verdict: 'add-alternate' });
     expect(envoy!.closest).toMatchObject({ entryId: 'us-envoy', file: expect.stringMatching(/talks\.yaml$/) });
     expect(bread!.samples.map((s) => s.text)).toEqual(['how do I bake sourdough bread']);
-    expect(bread).toMatchObject({ count: 2, askers: 2, closest: null, verdict: 'new-entry' });
+    expect(bread).toMatchObject({ count: 2, askers: 2, verdict: 'new-entry' });
+    // (the entry closest in meaning is named for the moderator, but nothing like an answer)
+    expect(bread!.closest?.confidence ?? 0).toBeLessThan(0.05);
   });
 
   it('given one member spamming a question, then questions asked by more members rank above it', async () => {
