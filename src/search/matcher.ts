@@ -12,7 +12,7 @@ import { Facts, stemsOf } from './facts.js';
 import { describeCandidates, entryPhrasingStarts } from './features.js';
 import { learnChoiceModel } from './learn.js';
 import { PRIOR_MODEL } from './prior-model.js';
-import { buildMeaning, entryTexts, Meaning } from './meaning.js';
+import { buildMeaning, entryTexts, Meaning, phrasingsOf } from './meaning.js';
 import { learnTermWeights, type TermWeights } from './term-weights.js';
 import { Analyzer } from './analyzer.js';
 import { buildIndex, indexOptions, type MatcherIndex, type MatcherIndexData } from './matcher-index.js';
@@ -146,7 +146,8 @@ export class Matcher {
     this.finder = new CandidateFinder(index, kb.entries.length, this.options);
     this.entryPhrasingStart = entryPhrasingStarts(index, kb.entries.length);
     const starts = meaning.data.phrasingStarts;
-    kb.entries.forEach((entry, e) => entryTexts(entry).phrasings.forEach((text, i) => this.known.set(text, starts[e]! + i)));
+    // (the phrasings alone: making each answer's start again would hold the event loop on a big FAQ)
+    kb.entries.forEach((entry, e) => phrasingsOf(entry).forEach((text, i) => this.known.set(text, starts[e]! + i)));
   }
 
   /**

@@ -14,7 +14,12 @@ const SHORTLIST = 30;
 
 /** The texts of an entry that are embedded: its phrasings, then its answer's start. */
 export function entryTexts(entry: Entry): { phrasings: string[]; answer: string } {
-  return { phrasings: [entry.question, ...entry.alternates].filter((t) => t.trim() !== ''), answer: answerStart(entry.answer) };
+  return { phrasings: phrasingsOf(entry), answer: answerStart(entry.answer) };
+}
+
+/** An entry's question and alternates, as embedded (the rows of MeaningData.phrasings). */
+export function phrasingsOf(entry: Entry): string[] {
+  return [entry.question, ...entry.alternates].filter((t) => t.trim() !== '');
 }
 
 /** An answer's opening as prose: link texts kept, addresses and Markdown marks dropped. */
