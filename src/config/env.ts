@@ -1,4 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { EMBEDDING_DEFAULTS, type EmbeddingOptions } from '../embedding/options.js';
 
@@ -6,6 +8,9 @@ import { EMBEDDING_DEFAULTS, type EmbeddingOptions } from '../embedding/options.
  * The bot's whole configuration. This schema is its documentation (see .env.example);
  * nothing else in the code reads process.env.
  */
+/** What a sentence encoder folder holds (src/embedding/encoder.ts reads these). */
+const MODEL_FILES = ['model.onnx', 'tokenizer.json', 'tokenizer_config.json'];
+
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 
 export const envSchema = z
@@ -54,6 +59,7 @@ export const envSchema = z
       .describe('Read help channels and forum posts to answer them (asks Discord for the Guild Messages and Message Content intents).'),
     EMBEDDING_MODEL_DIR: z
       .string()
+      .refine((dir) => MODEL_FILES.every((f) => existsSync(join(dir, f))), `must be a folder with ${MODEL_FILES.join(', ')} (see models/README.md)`)
       .optional()
       .describe('A sentence encoder folder (model.onnx, tokenizer.json, tokenizer_config.json) to use instead of the one shipped in models/.'),
     EMBEDDING_CACHE_DIR: z.string().default('data/embeddings').describe('Where the FAQ texts\' sentence vectors are kept between reloads and restarts.'),

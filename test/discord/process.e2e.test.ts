@@ -113,11 +113,12 @@ describe('the bot process', () => {
   });
 
   it('given a bad variable, then one line naming it and exit 2', async () => {
-    const bot = run({ DISCORD_API_URL: 'not a url', GATEWAY_WATCHDOG_SECONDS: 'soon' });
+    const bot = run({ DISCORD_API_URL: 'not a url', GATEWAY_WATCHDOG_SECONDS: 'soon', EMBEDDING_MODEL_DIR: '/no/such/model' });
     const { code } = await bot.exit;
     expect(code).toBe(2);
     expect(bot.output()).toMatch(/configuration: DISCORD_API_URL: /);
     expect(bot.output()).toMatch(/configuration: GATEWAY_WATCHDOG_SECONDS: /);
+    expect(bot.output()).toMatch(/configuration: EMBEDDING_MODEL_DIR: must be a folder with model\.onnx/);
   });
 
   it('given SIGTERM with an interaction in flight, then it is answered, the database is closed cleanly, and the exit is 0', async () => {
