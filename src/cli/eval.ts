@@ -7,7 +7,7 @@ import { QuestionFileError, readCases } from '../evaluation/cases.js';
 import { evaluate, type EvalCase } from '../evaluation/score.js';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { ChoiceModel } from '../search/choice-model.js';
+import { CANDIDATE_FEATURES, NONE_FEATURES, type ChoiceModel } from '../search/choice-model.js';
 import { faqDirFromConfig, loadMatcherOrExit } from './load-or-exit.js';
 
 const { values, positionals } = parseArgs({
@@ -74,9 +74,17 @@ if (answered < minAnswered || declined < minDeclined) {
 }
 
 function readPrior(file: string): ChoiceModel {
-  const parsed = z.object({ weights: z.array(z.number()), noneWeights: z.array(z.number()) }).safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+  const model = z.object({ weights: z.array(z.number()).length(CANDIDATE_FEATURES.length), noneWeights: z.array(z.number()).length(NONE_FEATURES.length) });
+  const parsed = model.safeParse(json);
   if (!parsed.success) {
-    console.error(`${file}: not a model written by scripts/learn-prior.ts --out`);
+    console.error(`${file}: not a model written by scripts/learn-prior.ts --out for these features (${CANDIDATE_FEATURES.length} and ${NONE_FEATURES.length} weights)`);
     process.exit(2);
   }
   return parsed.data;

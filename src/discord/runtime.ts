@@ -87,7 +87,7 @@ export async function createRuntime(config: Config, logger: Logger, options: Run
       accepting = false;
       await Promise.allSettled([...inFlight]);
       await client.destroy();
-      knowledge.close();
+      await knowledge.close();
       await store.close();
     },
   };

@@ -1,4 +1,4 @@
-import { mkdirSync, openSync, closeSync, readFileSync, renameSync, writeSync, fsyncSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -56,9 +56,9 @@ export class EmbeddingCache {
       head.writeUInt32LE(bytes.length);
       parts.push(head, bytes, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
     }
+    const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     try {
       mkdirSync(join(this.file, '..'), { recursive: true });
-      const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
       const fd = openSync(temp, 'w');
       try {
         writeSync(fd, Buffer.concat(parts));
@@ -69,7 +69,8 @@ export class EmbeddingCache {
       renameSync(temp, this.file);
       this.added = 0;
     } catch {
-      // A folder that cannot be written: the vectors are made again next time.
+      // A folder that cannot be written (or a full disk): the vectors are made again next time.
+      rmSync(temp, { force: true });
     }
   }
 
@@ -95,6 +96,10 @@ export class EmbeddingCache {
   }
 }
 
-/** Vectors kept at most (about 80 MB on disk and in memory at 384 dimensions): a FAQ of 10,000 entries with 4 texts each fits 5 times. */
-const MAX_VECTORS = 200_000;
+/**
+ * Vectors kept at most, the least recently used dropped first: about 90 MB on disk and in
+ * memory at 384 dimensions (1.5 kB each), room for a 10,000-entry FAQ's 50,000 texts and the
+ * wordings of its later edits.
+ */
+const MAX_VECTORS = 60_000;
 const MAGIC = Buffer.from('faq-vectors 1\n', 'utf8');

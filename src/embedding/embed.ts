@@ -12,16 +12,20 @@ const PROGRESS_EVERY = 500;
 export async function embedAll(texts: Iterable<string>, encoder: Encoder, cache: EmbeddingCache, progress?: () => void): Promise<Map<string, Float32Array>> {
   const out = new Map<string, Float32Array>();
   let embedded = 0;
-  for (const text of texts) {
-    if (out.has(text)) continue;
-    let vector = cache.get(text);
-    if (vector === undefined) {
-      vector = await encoder.embed(text);
-      cache.set(text, vector);
-      if (++embedded % PROGRESS_EVERY === 0) progress?.();
+  try {
+    for (const text of texts) {
+      if (out.has(text)) continue;
+      let vector = cache.get(text);
+      if (vector === undefined) {
+        vector = await encoder.embed(text);
+        cache.set(text, vector);
+        if (++embedded % PROGRESS_EVERY === 0) progress?.();
+      }
+      out.set(text, vector);
     }
-    out.set(text, vector);
+  } finally {
+    // (also when embedding stopped half way: what was made is kept for the next build)
+    cache.save();
   }
-  cache.save();
   return out;
 }

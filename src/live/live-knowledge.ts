@@ -1,6 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
 import { loadKnowledge } from '../knowledge/load.js';
+import { KNOWLEDGE_MESSAGES as M } from '../knowledge/messages.js';
 import { formatIssue, type KnowledgeIssue } from '../knowledge/types.js';
 import type { EmbeddingOptions } from '../embedding/options.js';
 import { buildMatcherData, Matcher } from '../search/matcher.js';
@@ -102,7 +103,17 @@ export class LiveKnowledge {
     }
     // The swap is a single assignment, so a question is answered by the old or the new set, whole.
     const { kb } = read;
-    this.current = await Matcher.fromData(kb, read.index, this.embedding !== undefined ? { embedding: this.embedding } : {});
+    let matcher: Matcher;
+    try {
+      matcher = await Matcher.fromData(kb, read.index, this.embedding !== undefined ? { embedding: this.embedding } : {});
+    } catch (error) {
+      // (the worker's index does not fit this thread: another model on disk since start, say)
+      const issues = [{ file: this.dir, line: 1, column: 1, message: M.readerFailed(error instanceof Error ? error.message : String(error)) }];
+      this.lastProblem = issues;
+      this.logger.error({ issue: formatIssue(issues[0]!) }, 'knowledge could not be reloaded; still serving the last good set');
+      return { ok: false, issues };
+    }
+    this.current = matcher;
     this.lastProblem = null;
     this.logger.info({ entries: kb.entries.length, articles: kb.articles.length, files: kb.files.length }, 'knowledge reloaded');
     return { ok: true, entries: kb.entries.length, articles: kb.articles.length, files: kb.files.length };
@@ -140,11 +151,13 @@ export class LiveKnowledge {
     this.timer.unref();
   }
 
-  close(): void {
+  /** Stops watching and reloading; resolves once the reload worker has ended. */
+  close(): Promise<void> {
     this.closed = true;
-    this.reader.close();
+    const ended = this.reader.close();
     if (this.timer) clearTimeout(this.timer);
     this.watcher?.close();
     this.watcher = null;
+    return ended;
   }
 }

@@ -61,6 +61,8 @@ export class WorkerReader {
   private readonly jobs = new Map<number, Job>();
   private nextId = 0;
   private idle: NodeJS.Timeout | null = null;
+  /** Workers asked to end that have not ended yet. */
+  private readonly stopping = new Set<Promise<void>>();
 
   /**
    * `entry`: the worker's module (tests give one that fails); `timeoutMs`: how long one read
@@ -93,9 +95,13 @@ export class WorkerReader {
     });
   }
 
-  /** Stops it; a read still running ends with an error. */
-  close(): void {
+  /**
+   * Stops it; a read still running ends with an error. Resolves once the worker thread has
+   * ended (a process that exits before would be aborted by a run of its encoder in flight).
+   */
+  close(): Promise<void> {
     this.fail('closed');
+    return Promise.all([...this.stopping]).then(() => undefined);
   }
 
   private start(): Worker {
@@ -158,7 +164,11 @@ export class WorkerReader {
     this.worker = null;
     if (this.idle !== null) clearTimeout(this.idle);
     this.idle = null;
-    if (worker !== null) stop(worker);
+    if (worker !== null) {
+      const ended = stop(worker);
+      this.stopping.add(ended);
+      void ended.then(() => this.stopping.delete(ended));
+    }
     for (const [id, job] of [...this.jobs]) this.finish(id, failure(job.dir, why));
   }
 }
@@ -168,13 +178,22 @@ export class WorkerReader {
  * aborts the whole process when a thread is terminated during one), and terminates it only
  * if it has not ended within STOP_GRACE_MS (a thread stuck in JavaScript runs no encoder).
  */
-function stop(worker: Worker): void {
+function stop(worker: Worker): Promise<void> {
   worker.removeAllListeners();
   worker.on('error', () => undefined);
-  worker.postMessage({ id: 0, kind: 'stop' } satisfies ReaderRequest);
-  const grace = setTimeout(() => void worker.terminate(), STOP_GRACE_MS);
-  grace.unref();
-  worker.once('exit', () => clearTimeout(grace));
+  return new Promise((resolve) => {
+    const grace = setTimeout(() => void worker.terminate(), STOP_GRACE_MS);
+    grace.unref();
+    worker.once('exit', () => {
+      clearTimeout(grace);
+      resolve();
+    });
+    try {
+      worker.postMessage({ id: 0, kind: 'stop' } satisfies ReaderRequest);
+    } catch {
+      // (it has ended already: its exit event comes)
+    }
+  });
 }
 const STOP_GRACE_MS = 10_000;
 

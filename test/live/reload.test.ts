@@ -159,7 +159,8 @@ describe('given a worker thread that fails', () => {
   it('(it is stopped while it embeds a big FAQ), then the read ends with an error and the process lives on', { timeout: 60_000 }, async () => {
     // onnxruntime-node aborts the process when a thread is terminated with a run in flight:
     // the worker is asked to end itself after its run instead.
-    const big = await writeSyntheticFaq(400, 7);
+    // (1,500 entries: 7,500 texts to embed, many seconds on any machine, so it is stopped mid-way)
+    const big = await writeSyntheticFaq(1500, 7);
     try {
       const reader = new WorkerReader();
       const reading = reader.read(big.dir, { ...EMBEDDING_DEFAULTS, cacheDir: null });
