@@ -1,11 +1,10 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
 import { loadKnowledge } from '../knowledge/load.js';
-import { KNOWLEDGE_MESSAGES as M } from '../knowledge/messages.js';
-import { formatIssue, type KnowledgeIssue } from '../knowledge/types.js';
+import { formatIssue, type KnowledgeBase, type KnowledgeIssue } from '../knowledge/types.js';
 import type { EmbeddingOptions } from '../embedding/options.js';
-import { buildMatcherData, Matcher } from '../search/matcher.js';
-import { WorkerReader } from './reader.js';
+import { buildMatcher, Matcher, type BuildOptions, type MatcherIndexData } from '../search/matcher.js';
+import { failure, WorkerReader } from './reader.js';
 
 export type ReloadOutcome =
   | { ok: true; entries: number; articles: number; files: number }
@@ -41,6 +40,8 @@ export class LiveKnowledge {
   private reloading: Promise<ReloadOutcome> | null = null;
   private queued: Promise<ReloadOutcome> | null = null;
   private closed = false;
+  /** How this folder's matchers are made (the encoder and its cache). */
+  private readonly build: BuildOptions;
 
   private constructor(
     private readonly dir: string,
@@ -50,6 +51,7 @@ export class LiveKnowledge {
     private readonly embedding: EmbeddingOptions | undefined,
   ) {
     this.current = matcher;
+    this.build = embedding !== undefined ? { embedding } : {};
   }
 
   /**
@@ -60,8 +62,7 @@ export class LiveKnowledge {
     const result = await loadKnowledge(dir);
     if (!result.ok) return { issues: result.issues };
     const { embedding } = options;
-    const build = { ...(embedding !== undefined ? { embedding } : {}) };
-    const matcher = await Matcher.fromData(result.kb, await buildMatcherData(result.kb, build), build);
+    const matcher = await buildMatcher(result.kb, embedding !== undefined ? { embedding } : {});
     return new LiveKnowledge(dir, matcher, logger, options.reader ?? new WorkerReader(), embedding);
   }
 
@@ -94,29 +95,29 @@ export class LiveKnowledge {
 
   private async load(): Promise<ReloadOutcome> {
     const read = await this.reader.read(this.dir, this.embedding);
-    if (!read.ok) {
+    const made = read.ok ? await this.matcherOf(read.kb, read.index) : read;
+    if (!made.ok) {
       // After close() the reader is stopped: that is no problem with the files.
-      if (this.closed) return { ok: false, issues: read.issues };
-      this.lastProblem = read.issues;
-      for (const issue of read.issues) this.logger.error({ issue: formatIssue(issue) }, 'knowledge files are broken; still serving the last good set');
-      return { ok: false, issues: read.issues };
+      if (this.closed) return { ok: false, issues: made.issues };
+      this.lastProblem = made.issues;
+      for (const issue of made.issues) this.logger.error({ issue: formatIssue(issue) }, 'knowledge files are broken; still serving the last good set');
+      return { ok: false, issues: made.issues };
     }
     // The swap is a single assignment, so a question is answered by the old or the new set, whole.
-    const { kb } = read;
-    let matcher: Matcher;
-    try {
-      matcher = await Matcher.fromData(kb, read.index, this.embedding !== undefined ? { embedding: this.embedding } : {});
-    } catch (error) {
-      // (the worker's index does not fit this thread: another model on disk since start, say)
-      const issues = [{ file: this.dir, line: 1, column: 1, message: M.readerFailed(error instanceof Error ? error.message : String(error)) }];
-      this.lastProblem = issues;
-      this.logger.error({ issue: formatIssue(issues[0]!) }, 'knowledge could not be reloaded; still serving the last good set');
-      return { ok: false, issues };
-    }
-    this.current = matcher;
+    const { kb } = made.matcher;
+    this.current = made.matcher;
     this.lastProblem = null;
     this.logger.info({ entries: kb.entries.length, articles: kb.articles.length, files: kb.files.length }, 'knowledge reloaded');
     return { ok: true, entries: kb.entries.length, articles: kb.articles.length, files: kb.files.length };
+  }
+
+  /** The matcher of what the worker read, or why it does not fit this thread (another model on disk since start, say). */
+  private async matcherOf(kb: KnowledgeBase, index: MatcherIndexData): Promise<{ ok: true; matcher: Matcher } | { ok: false; issues: readonly KnowledgeIssue[] }> {
+    try {
+      return { ok: true, matcher: await Matcher.fromData(kb, index, this.build) };
+    } catch (error) {
+      return failure(this.dir, error instanceof Error ? error.message : String(error));
+    }
   }
 
   /** Reloads by itself whenever a file in the folder changes. */

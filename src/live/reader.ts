@@ -36,7 +36,7 @@ export type ReaderReply =
 export const RELOAD_NICE = 10;
 
 /** A read that failed for a reason other than the files: reported like a problem in the folder. */
-function failure(dir: string, why: string): ReadOutcome {
+export function failure(dir: string, why: string): Extract<ReadOutcome, { ok: false }> {
   return { ok: false, issues: [{ file: dir, line: 1, column: 1, message: M.readerFailed(why) }] };
 }
 
