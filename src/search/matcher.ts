@@ -12,7 +12,7 @@ import { Facts, stemsOf } from './facts.js';
 import { describeCandidates, entryPhrasingStarts } from './features.js';
 import { learnChoiceModel } from './learn.js';
 import { PRIOR_MODEL } from './prior-model.js';
-import { buildMeaning, entryTexts, Meaning, phrasingsOf } from './meaning.js';
+import { answerStart, buildMeaning, Meaning, phrasingsOf } from './meaning.js';
 import { learnTermWeights, type TermWeights } from './term-weights.js';
 import { Analyzer } from './analyzer.js';
 import { buildIndex, indexOptions, type MatcherIndex, type MatcherIndexData } from './matcher-index.js';
@@ -53,16 +53,14 @@ export async function buildMatcherData(kb: KnowledgeBase, options: BuildOptions 
   const all = Object.freeze({ ...MATCHER_DEFAULTS, ...options.matcher });
   const embedding = options.embedding ?? EMBEDDING_DEFAULTS;
   const encoder = await loadEncoder(embedding.modelDir);
-  const texts: string[] = [...CHATTER];
-  for (const entry of kb.entries) {
-    const { phrasings, answer } = entryTexts(entry);
-    texts.push(...phrasings, answer);
-  }
+  const answers = kb.entries.map((entry) => answerStart(entry.answer));
+  const texts: string[] = [...CHATTER, ...answers];
+  for (const entry of kb.entries) texts.push(...phrasingsOf(entry));
   const vectors = await embedAll(texts, encoder, EmbeddingCache.open(embedding.cacheDir, encoder.id, encoder.dimensions), options.progress);
   const vectorOf = (text: string) => vectors.get(text)!;
   const built = buildIndex(kb, all);
-  const meaning = buildMeaning(kb, vectorOf, encoder.dimensions);
-  const { model, termWeights } = assemble(kb, all, built, vectorOf, encoder.dimensions, options.prior ?? PRIOR_MODEL, false);
+  const meaning = buildMeaning(kb, answers, vectorOf, encoder.dimensions);
+  const { model, termWeights } = assemble(kb, all, built, answers, vectorOf, encoder.dimensions, options.prior ?? PRIOR_MODEL, false);
   const { index, speller, sortedWords, groups, vocabulary, names } = built;
   return { entries: kb.entries.length, options: indexOptions(all), groups, vocabulary, index: index.data, speller: speller.toData(), sortedWords, names, model, termWeights, meaning, encoderId: encoder.id };
 }
@@ -81,6 +79,7 @@ function assemble(
   kb: KnowledgeBase,
   options: MatcherOptions,
   built: MatcherIndex,
+  answers: readonly string[],
   vectorOf: (text: string) => Float32Array,
   dimensions: number,
   prior: ChoiceModel,
@@ -93,8 +92,8 @@ function assemble(
   if (fixed) return { model: prior, termWeights };
   const model = learnChoiceModel(kb, prior, vectorOf, (small, start) => {
     const smallBuilt = buildIndex(small, options);
-    const smallMeaning = new Meaning(buildMeaning(small, vectorOf, dimensions));
-    const learned = assemble(small, options, smallBuilt, vectorOf, dimensions, start, true);
+    const smallMeaning = new Meaning(buildMeaning(small, answers, vectorOf, dimensions));
+    const learned = assemble(small, options, smallBuilt, answers, vectorOf, dimensions, start, true);
     return new Matcher(small, options, smallBuilt, smallMeaning, learned.model, learned.termWeights, NO_ENCODER);
   });
   return { model, termWeights };

@@ -12,11 +12,6 @@ const ANSWER_CHARS = 300;
 /** Entries whose mean vector is closest to a question are compared phrasing by phrasing; this many. */
 const SHORTLIST = 30;
 
-/** The texts of an entry that are embedded: its phrasings, then its answer's start. */
-export function entryTexts(entry: Entry): { phrasings: string[]; answer: string } {
-  return { phrasings: phrasingsOf(entry), answer: answerStart(entry.answer) };
-}
-
 /** An entry's question and alternates, as embedded (the rows of MeaningData.phrasings). */
 export function phrasingsOf(entry: Entry): string[] {
   return [entry.question, ...entry.alternates].filter((t) => t.trim() !== '');
@@ -46,9 +41,13 @@ export interface MeaningData {
   readonly centroids: Float32Array;
 }
 
-export function buildMeaning(kb: KnowledgeBase, vectorOf: (text: string) => Float32Array, dimensions: number): MeaningData {
+/**
+ * `answers`: each entry's answerStart(), made once a build (the held-out folds learning
+ * builds change alternates only).
+ */
+export function buildMeaning(kb: KnowledgeBase, answerTexts: readonly string[], vectorOf: (text: string) => Float32Array, dimensions: number): MeaningData {
   const n = kb.entries.length;
-  const texts = kb.entries.map(entryTexts);
+  const texts = kb.entries.map((entry, e) => ({ phrasings: phrasingsOf(entry), answer: answerTexts[e]! }));
   const phrasingStarts = new Uint32Array(n + 1);
   texts.forEach((t, e) => (phrasingStarts[e + 1] = phrasingStarts[e]! + t.phrasings.length));
   const phrasings = new Float32Array(phrasingStarts[n]! * dimensions);
