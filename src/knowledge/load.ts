@@ -95,10 +95,8 @@ export function questionKey(question: string): string {
 /** Duplicate ids and questions, and unknown sources, across all files. */
 function crossCheck(files: readonly ParsedFile[]): KnowledgeIssue[] {
   const issues: KnowledgeIssue[] = [];
-  // A value's place is looked up only to write an issue, so a valid folder never asks
-  // for places (the fast path would read each file again to find them).
   type At = { readonly f: ParsedFile; readonly place: (places: FilePlaces) => Place };
-  const placeOf = (at: At) => at.place(at.f.places());
+  const placeOf = (at: At) => at.place(at.f.places);
   const issueAt = (at: At, message: string) => issues.push({ file: at.f.file, ...placeOf(at), message });
   // Where a first use was, written out only when a second one is found.
   const where = (at: At) => `${at.f.file}:${placeOf(at).line}`;

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { CORE_SCHEMA, defineMappingTag, defineScalarTag, floatCoreTag, load, NOT_RESOLVED } from 'js-yaml';
 import { Alias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { KNOWLEDGE_LIMITS } from './limits.js';
@@ -26,19 +25,12 @@ export interface FilePlaces {
   readonly entries: readonly { readonly id: Place; readonly question: Place; readonly sources: readonly Place[] }[];
 }
 
-/**
- * One file, read and valid on its own. Not plain data: for a file read by the fast path,
- * places() keeps its text to parse it again, so a ParsedFile stays in the thread that
- * parsed it (only `data` is sent to another).
- */
+/** One file, read and valid on its own. */
 export interface ParsedFile {
   readonly file: string;
   readonly data: KnowledgeFileInput;
-  /**
-   * Where the cross-check's values are, wanted only to write one of its issues: a file read
-   * by the fast path has none until the first call, which reads it again with yaml.
-   */
-  places(): FilePlaces;
+  /** Where the cross-check's values are, to name the place of one of its issues. */
+  readonly places: FilePlaces;
 }
 
 export type ParseResult =
@@ -52,43 +44,6 @@ const ALLOWED_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:map', 
   'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null']);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * Plain objects whose keys are strings as written. js-yaml would turn a null or number key
- * into a string where yaml writes it differently, and a forbidden key is refused by the
- * yaml path; either makes load() throw, so that yaml reads the file.
- */
-const stringKeyMapTag = defineMappingTag('tag:yaml.org,2002:map', {
-  create: (): Record<string, unknown> => ({}),
-  addPair: (map, key, value) => {
-    if (typeof key !== 'string' || FORBIDDEN_KEYS.has(key)) return 'left to the yaml package';
-    map[key] = value;
-    return '';
-  },
-  has: (map, key) => typeof key === 'string' && Object.hasOwn(map, key),
-  keys: (map) => Object.keys(map),
-  get: (map, key) => map[key as string],
-  identify: () => false,
-});
-/** YAML 1.2 core numbers, as yaml reads them. */
-const CORE_NUMBER = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^0o[0-7]+$|^0x[0-9a-fA-F]+$/;
-/** js-yaml leaves a number too big for a double (1e999) a string; yaml reads Infinity, as this does. */
-const floatTag = defineScalarTag(floatCoreTag.tagName, {
-  ...floatCoreTag,
-  resolve: (source, explicit, name) => {
-    const value = floatCoreTag.resolve(source, explicit, name);
-    return value === NOT_RESOLVED && !explicit && CORE_NUMBER.test(source) ? Number(source) : value;
-  },
-});
-const FAST_SCHEMA = CORE_SCHEMA.withTags(stringKeyMapTag, floatTag);
-/**
- * Where js-yaml reads differently from yaml (found by test/knowledge/fast-path.test.ts):
- * directives, tags (a bare `!` makes a string there, an error here), a lone carriage
- * return, and a `\` ending a line before a blank one (an escaped line break in double quotes).
- */
-const LEFT_TO_YAML = /^%|(?:^|[\s[{,])!|\r(?!\n)|\\\r?\n[ \t]*\r?\n/m;
-/** A valid file nests four deep (the top, entries, an entry, its sources); deeper fails the schema anyway. */
-const FAST_MAX_DEPTH = 8;
 
 /**
  * Results of parseKnowledgeText by file and content, so that a reload parses again only the
@@ -140,51 +95,9 @@ export async function parseKnowledgeFile(path: string, displayName = path, cache
   return parseKnowledgeText(text, displayName);
 }
 
+/** Parses and validates one file's text; every problem found is returned, each with its place. */
 export function parseKnowledgeText(text: string, file: string): ParseResult {
   if (text.trim() === '') return { ok: false, issues: [{ file, line: 1, column: 1, message: M.empty }] };
-  // A valid file is read with js-yaml, about four times faster than yaml; anything it
-  // leaves, and any file with a problem, is read by the yaml package, which gives the same
-  // data, names every problem and knows where each value is.
-  const fast = loadFast(text);
-  if (fast !== undefined) {
-    const result = knowledgeFileSchema.safeParse(fast);
-    if (result.success) return { ok: true, parsed: { file, data: result.data, places: placesOnDemand(text, file, result.data) } };
-  }
-  return parseWithYaml(text, file);
-}
-
-/**
- * The file's YAML as js-yaml reads it, when that is surely what yaml reads too; undefined
- * when yaml has to read it (anything unusual, any error, a top level that is no mapping).
- */
-export function loadFast(text: string): Record<string, unknown> | undefined {
-  if (LEFT_TO_YAML.test(text)) return undefined;
-  let value: unknown;
-  try {
-    value = load(text, { schema: FAST_SCHEMA, maxAliases: 0, maxDepth: FAST_MAX_DEPTH });
-  } catch {
-    // js-yaml asks for every throw to be caught, not only its YAMLException.
-    return undefined;
-  }
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-/** Places for a file the fast path read: the yaml path's, found only when first asked for. */
-function placesOnDemand(text: string, file: string, data: KnowledgeFileInput): () => FilePlaces {
-  let places: FilePlaces | undefined;
-  return () => {
-    if (places === undefined) {
-      const again = parseWithYaml(text, file);
-      // Cannot fail (the fast path takes only what yaml reads the same, as tested); if it
-      // ever did, an issue at the top of the right file beats a loader that throws.
-      places = again.ok ? again.parsed.places() : placesOf(data, () => ({ line: 1, column: 1 }));
-    }
-    return places;
-  };
-}
-
-/** parseKnowledgeText without the fast path: the reference it is tested against. */
-export function parseWithYaml(text: string, file: string): ParseResult {
   const lines = new LineCounter();
   const issues: KnowledgeIssue[] = [];
   const place = (offset: number) => {
@@ -243,7 +156,7 @@ export function parseWithYaml(text: string, file: string): ParseResult {
   }
   const at = (path: Path) => place(deepestNode(doc, path)?.range?.[0] ?? 0);
   const places = placesOf(result.data, at);
-  return { ok: true, parsed: { file, data: result.data, places: () => places } };
+  return { ok: true, parsed: { file, data: result.data, places } };
 }
 
 /** The places the cross-check may need, from where each value is (`at`, by its path). */
