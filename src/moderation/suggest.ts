@@ -3,7 +3,7 @@ import { KNOWLEDGE_LIMITS } from '../knowledge/limits.js';
 import type { Matcher } from '../search/matcher.js';
 import { normalize, words } from '../search/normalize.js';
 import { QUESTION_WORDS, STOP_WORDS } from '../search/stop-words.js';
-import { truncate } from '../store/privacy.js';
+import { clip, truncate } from '../text/truncate.js';
 import { FILL_IN, SUGGEST_MESSAGES as M } from './messages.js';
 import type { Report, ReportGroup } from './report.js';
 
@@ -74,7 +74,7 @@ function newEntryFor(group: ReportGroup, matcher: Matcher, taken: Set<string>): 
 
 /** An alternate as members type it: lowercase words, within the schema's length. */
 function asAlternate(text: string): string {
-  return truncate(normalize(text), KNOWLEDGE_LIMITS.alternateLength);
+  return clip(normalize(text), KNOWLEDGE_LIMITS.alternateLength);
 }
 
 /** The member's wording as an FAQ question: capitalised, ending in a question mark. */

@@ -1,4 +1,4 @@
-import { clip, truncate } from './truncate.js';
+import { clip, truncate } from '../text/truncate.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 import { REPLY_MESSAGES as M } from './messages.js';
 import type { Reply } from './reply.js';

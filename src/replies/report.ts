@@ -3,7 +3,7 @@ import type { Report } from '../moderation/report.js';
 import { adminReply } from './admin.js';
 import type { Reply } from './reply.js';
 import { REPLY_MESSAGES as M } from './messages.js';
-import { truncate } from './truncate.js';
+import { truncate } from '../text/truncate.js';
 
 const BODY_ROOM = 3900;
 

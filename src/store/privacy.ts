@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { normalize } from '../search/normalize.js';
+import { clip, truncate } from '../text/truncate.js';
 import type { StoreLimits } from './limits.js';
 import type { SettingRow, ShadowAnswerRow } from './auto-answer.js';
 import type { AskRecord, AutoAnswerSetting, ShadowRecord, VoteRecord } from './types.js';
@@ -20,20 +21,8 @@ const MENTIONS: readonly [RegExp, string][] = [
 ];
 // NUL and other control characters: harmless to SQLite, but they break terminals and logs.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-// A cut at a fixed length can leave half of a surrogate pair.
+// Input may hold half of a surrogate pair already; it would show as garbage.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** At most `max` code points (an emoji is never cut in half). */
-export function truncate(text: string, max: number, ellipsis = ''): string {
-  const keep = ellipsis === '' ? max : max - 1;
-  let cut = 0;
-  for (let i = 0, count = 0; i < text.length; count++) {
-    if (count === keep) cut = i;
-    if (count === max) return text.slice(0, cut).trimEnd() + ellipsis;
-    i += text.codePointAt(i)! > 0xffff ? 2 : 1;
-  }
-  return text;
-}
 
 /** A question as it may be stored and shown: no mentions or control characters, capped. */
 export function cleanQuestion(text: string, maxChars: number): string {
@@ -41,18 +30,18 @@ export function cleanQuestion(text: string, maxChars: number): string {
   let s = text.slice(0, maxChars * 4).replace(LONE_SURROGATE, '');
   for (const [pattern, replacement] of MENTIONS) s = s.replace(pattern, replacement);
   s = s.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-  return truncate(s, maxChars, '…');
+  return truncate(s, maxChars);
 }
 
 /** The grouping key of a question: its normalised words, or the cleaned text if it has none. */
 export function questionKey(cleaned: string, maxChars: number): string {
   const normalized = normalize(cleaned);
-  return truncate(normalized !== '' ? normalized : cleaned.toLowerCase(), maxChars);
+  return clip(normalized !== '' ? normalized : cleaned.toLowerCase(), maxChars);
 }
 
 /** An id as stored: no control characters, capped (ids come from buttons members can forge). */
 export function cleanId(id: string, maxChars: number): string {
-  return truncate(id.replace(CONTROL, ''), maxChars);
+  return clip(id.replace(CONTROL, ''), maxChars);
 }
 
 /** A short, fixed-length digest of a text, for keys. */

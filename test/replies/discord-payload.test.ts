@@ -5,7 +5,7 @@ import { toChoices, toDiscordPayload } from '../../src/replies/discord.js';
 import { escapeForDiscord } from '../../src/replies/escape.js';
 import { DISCORD_LIMITS as L } from '../../src/replies/limits.js';
 import type { Reply } from '../../src/replies/reply.js';
-import { clip, truncate } from '../../src/replies/truncate.js';
+import { clip, truncate } from '../../src/text/truncate.js';
 
 const anyText = fc.string({ unit: 'grapheme', maxLength: 7000 });
 const source = fc.record({
