@@ -5,7 +5,7 @@ import { helperPayload, noticePayload } from '../replies/discord.js';
 import { REPLY_MESSAGES as M } from '../replies/messages.js';
 import type { BotContext } from './context.js';
 import { DISCORD_MESSAGES as DM } from './messages.js';
-import { send, toOptions } from './respond.js';
+import { send, toMessageOptions } from './respond.js';
 import { shadowView } from './shadow-view.js';
 
 const AA = M.autoAnswer;
@@ -76,7 +76,7 @@ async function askForHuman(interaction: ButtonInteraction, channel: Channel | nu
   const settingsChannel = channel.isThread() ? channel.parentId : channel.id;
   const setting = settingsChannel ? await ctx.settings.get(interaction.guildId, settingsChannel) : null;
   try {
-    await channel.send(toOptions(helperPayload(setting?.helperRoleId ?? null)) as never);
+    await channel.send(toMessageOptions(helperPayload(setting?.helperRoleId ?? null)));
   } catch (err) {
     ctx.logger.warn({ err, ...where }, DM.helperNotPinged);
   }
@@ -93,6 +93,5 @@ export async function handleGradeButton(interaction: ButtonInteraction, ctx: Bot
     await send(interaction, noticePayload(graded === 'not-found' ? M.autoAnswerAdmin.gradeMissing : M.autoAnswerAdmin.notSaved));
     return;
   }
-  const { flags: _private, ...view } = toOptions(await shadowView(ctx, interaction.guildId, action.channelId));
-  await interaction.update(view as never);
+  await interaction.update(toMessageOptions(await shadowView(ctx, interaction.guildId, action.channelId)));
 }

@@ -16,7 +16,7 @@ import { replyForAutoAnswer } from '../replies/reply.js';
 import type { AutoAnswerSetting } from '../store/types.js';
 import type { BotContext } from './context.js';
 import { DISCORD_MESSAGES as DM } from './messages.js';
-import { toOptions } from './respond.js';
+import { toMessageOptions } from './respond.js';
 
 /** A question asked in a help channel (a message) or a forum or media channel (a new post). */
 interface Asked {
@@ -76,7 +76,7 @@ export function listenForQuestions(client: Client, ctx: BotContext, track: (star
     guarded({ channelId: channel.id, messageId: message.id }, () =>
       consider({
         kind: 'text', guildId: message.guildId, channelId: channel.id, messageId: message.id, posterId: message.author.id, text: reading.text,
-        send: (payload) => channel.send({ ...toOptions(payload), reply: { messageReference: message.id, failIfNotExists: true } } as never),
+        send: (payload) => channel.send({ ...toMessageOptions(payload), reply: { messageReference: message.id, failIfNotExists: true } }),
       }),
     );
   });
@@ -97,7 +97,7 @@ export function listenForQuestions(client: Client, ctx: BotContext, track: (star
     if (!reading.ok) return;
     await consider({
       kind: 'post', guildId: thread.guildId, channelId: thread.parentId, messageId: thread.id, posterId: thread.ownerId ?? starter.author.id, text: reading.text,
-      send: (payload) => thread.send(toOptions(payload) as never),
+      send: (payload) => thread.send(toMessageOptions(payload)),
     });
   }
 

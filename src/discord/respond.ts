@@ -1,4 +1,4 @@
-import { MessageFlags, type InteractionReplyOptions, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, type InteractionReplyOptions, type InteractionUpdateOptions, type MessageCreateOptions, type RepliableInteraction } from 'discord.js';
 import type { DiscordPayload } from '../replies/discord.js';
 
 /** discord.js options for a payload; allowedMentions always travels with it, edits included. */
@@ -10,6 +10,12 @@ export function toOptions(payload: DiscordPayload): InteractionReplyOptions & { 
     allowedMentions: payload.allowedMentions,
     ...(payload.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
+}
+
+/** For a message in a channel, or an update of one: neither can be private, so no flags. */
+export function toMessageOptions(payload: DiscordPayload): MessageCreateOptions & InteractionUpdateOptions {
+  const { flags: _private, ...options } = toOptions(payload);
+  return { ...options, components: payload.components as MessageCreateOptions['components'] & InteractionUpdateOptions['components'] };
 }
 
 /**

@@ -65,7 +65,7 @@ export async function handleTeach(interaction: TeachInteraction, ctx: BotContext
       await send(interaction, noticePayload(stale));
       return;
     }
-    await interaction.showModal({ toJSON: () => draftModal(wording) } as never);
+    await interaction.showModal({ toJSON: () => draftModal(wording) });
     return;
   }
 

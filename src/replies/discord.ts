@@ -41,6 +41,18 @@ interface ActionRow {
   type: 1;
   components: Button[] | [SelectMenu];
 }
+/** A text input with its label above it (a Label component holding a Text Input). */
+interface LabelledInput {
+  type: 18;
+  label: string;
+  description?: string;
+  component: { type: 4; custom_id: string; style: 1 | 2; required: boolean; max_length: number; value?: string };
+}
+export interface Modal {
+  custom_id: string;
+  title: string;
+  components: LabelledInput[];
+}
 
 export interface PayloadOptions {
   /** Address the reply to this member: mention them, and nobody else. */
@@ -247,10 +259,10 @@ export const DRAFT_FIELDS = Object.freeze({ question: 'question', answer: 'answe
  * The Draft a new entry modal (API JSON): five labelled text inputs, the most Discord
  * allows, each as long as the FAQ file accepts; the question starts as the members' wording.
  */
-export function draftModal(wording: string): Record<string, unknown> {
+export function draftModal(wording: string): Modal {
   const T = M.teach;
   const K = KNOWLEDGE_LIMITS;
-  const input = (customId: string, label: string, hint: string | null, style: 1 | 2, max: number, value?: string) => ({
+  const input = (customId: string, label: string, hint: string | null, style: 1 | 2, max: number, value?: string): LabelledInput => ({
     type: 18,
     label: clip(label, L.modalLabel),
     ...(hint === null ? {} : { description: clip(hint, L.modalDescription) }),
