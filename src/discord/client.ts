@@ -1,5 +1,6 @@
 import { Client, GatewayIntentBits, Options, Partials, type RESTOptions } from 'discord.js';
 import type { Config } from '../config/env.js';
+import { restOptions } from './rest.js';
 
 export interface ClientOptionsExtra {
   /** Replaces how REST requests are made (the HTTP endpoint answers callbacks in-band). */
@@ -25,13 +26,7 @@ export function createClient(config: Config, extra: ClientOptionsExtra = {}): Cl
   return new Client({
     intents: intentsFor(config),
     partials: [Partials.Message, Partials.Channel],
-    rest: {
-      ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
-      // A dead API should fail start-up quickly rather than retry for a minute.
-      retries: 2,
-      timeout: 10_000,
-      ...(extra.makeRequest ? { makeRequest: extra.makeRequest } : {}),
-    },
+    rest: { ...restOptions(config.DISCORD_API_URL), ...(extra.makeRequest ? { makeRequest: extra.makeRequest } : {}) },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 0,

@@ -1,5 +1,6 @@
-import { REST, Routes } from 'discord.js';
+import { Routes } from 'discord.js';
 import type { CommandModule } from './command.js';
+import { restClient } from './rest.js';
 
 export interface DeployTarget {
   token: string;
@@ -10,7 +11,7 @@ export interface DeployTarget {
 
 /** Registers every command's definition: to one server (instant) or globally. */
 export async function deployCommands(commands: ReadonlyMap<string, CommandModule>, target: DeployTarget): Promise<{ count: number; scope: string }> {
-  const rest = new REST({ retries: 2, timeout: 15_000, ...(target.apiUrl ? { api: target.apiUrl } : {}) }).setToken(target.token);
+  const rest = restClient(target.apiUrl, target.token);
   const body = [...commands.values()].map((c) => c.data.toJSON());
   const route = target.guildId
     ? Routes.applicationGuildCommands(target.clientId, target.guildId)

@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { REST, Routes, ShardingManager } from 'discord.js';
+import { Routes, ShardingManager } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config/env.js';
 import { StartupError } from './runtime.js';
+import { restClient } from './rest.js';
 
 /** main next to this module's folder: .ts when running from the sources, .js when compiled. */
 const OWN = fileURLToPath(import.meta.url);
@@ -65,7 +66,7 @@ export async function prepareShards(config: Config, logger: Logger): Promise<{ s
 
 /** Discord's recommendation for this bot, asked of the configured API (not always discord.com). */
 async function recommendedShards(config: Config): Promise<number> {
-  const rest = new REST({ retries: 2, timeout: 10_000, ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}) }).setToken(config.DISCORD_TOKEN!);
+  const rest = restClient(config.DISCORD_API_URL, config.DISCORD_TOKEN!);
   try {
     const { shards } = (await rest.get(Routes.gatewayBot())) as { shards: number };
     return Math.max(1, shards);
