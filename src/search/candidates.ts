@@ -1,6 +1,6 @@
 import type { MatcherOptions } from './defaults.js';
 import type { PhraseIndex } from './phrase-index.js';
-import type { Query } from './query.js';
+import type { Query, QueryTerm } from './query.js';
 import { TopK } from './top-k.js';
 
 /**
@@ -95,66 +95,87 @@ export class CandidateFinder {
 
   /** The `limit` best entries for the question, best first. */
   find(query: Query, limit: number, mode: ScoreMode): Scored[] {
-    const { matchedQuery, matchedPhrasing, touched, entryScore, entryCover, entryTop, entryOwn, entryPhrasing, entrySecond, entryThird } = this;
-    const { stamp, entryStamp } = this;
-    const { postings, postingStarts, answerPostings, answerStarts, weight, phrasingEntry, phrasingWeight, phrasingIsTags } = this.index.data;
-    const { answerWeight, spreadWeight, tagWeight, queryExponent } = this.weights;
-    const phrasingExponent = 1 - queryExponent;
-    const { entryHead, answerStamp } = this;
-    const total = query.total;
-    if (!(total > 0)) return [];
-    let touchedCount = 0;
-    const { entryList, entryListed } = this;
-    let entryCount = 0;
+    if (!(query.total > 0)) return [];
     if (this.findCount === 0xffffffff) {
-      entryListed.fill(0);
+      this.entryListed.fill(0);
       this.findCount = 0;
     }
     const findId = ++this.findCount;
-    const skipBelow = SKIP_SHARE * total;
+    let touchedCount = 0;
+    let entryCount = 0;
+    const skipBelow = SKIP_SHARE * query.total;
     const heaviest = query.terms.reduce((max, t) => Math.max(max, t.weight), 0);
+    const { postingStarts } = this.index.data;
     for (const term of query.terms) {
       if (term.weight < skipBelow && heaviest >= skipBelow && term.ids.every((id) => postingStarts[id + 1]! - postingStarts[id]! > LONG_POSTINGS)) continue;
       const generation = this.nextGeneration();
-      for (const id of term.ids) {
-        const end = postingStarts[id + 1]!;
-        for (let k = postingStarts[id]!; k < end; k++) {
-          const p = postings[k]!;
-          // A prefix can expand to two words of one phrasing; the typed word counts once.
-          if (stamp[p] === generation) continue;
-          stamp[p] = generation;
-          if (matchedQuery[p] === 0) touched[touchedCount++] = p;
-          matchedQuery[p]! += term.weight;
-          matchedPhrasing[p]! += weight[id]!;
-          const e = phrasingEntry[p]!;
-          if (entryStamp[e] !== generation) {
-            entryStamp[e] = generation;
-            if (entryListed[e] !== findId) {
-              entryListed[e] = findId;
-              entryList[entryCount++] = e;
-            }
-            entryCover[e]! += term.weight;
-            if (term.weight > entryTop[e]!) entryTop[e] = term.weight;
-            if (term.head > 0) entryHead[e]! |= term.head;
-          }
-        }
-      }
-      // Found only in the answer: some support for an entry another word already matched.
-      for (const id of term.ids) {
-        const end = answerStarts[id + 1]!;
-        for (let k = answerStarts[id]!; k < end; k++) {
-          const e = answerPostings[k]!;
-          if (answerStamp[e] === generation) continue;
-          answerStamp[e] = generation;
-          if (entryStamp[e] === generation) continue;
+      [touchedCount, entryCount] = this.matchPhrasings(term, generation, findId, touchedCount, entryCount);
+      entryCount = this.matchAnswers(term, generation, findId, entryCount);
+    }
+    this.scorePhrasings(touchedCount, query.total, mode);
+    const out = this.best(entryCount, limit, query.total);
+    this.clearEntries(entryCount);
+    return out;
+  }
+
+  /** Marks the phrasings holding the term's words, and their entries; returns the new counts. */
+  private matchPhrasings(term: QueryTerm, generation: number, findId: number, touchedCount: number, entryCount: number): [number, number] {
+    const { matchedQuery, matchedPhrasing, touched, entryCover, entryTop, entryHead, stamp, entryStamp, entryList, entryListed } = this;
+    const { postings, postingStarts, weight, phrasingEntry } = this.index.data;
+    for (const id of term.ids) {
+      const end = postingStarts[id + 1]!;
+      for (let k = postingStarts[id]!; k < end; k++) {
+        const p = postings[k]!;
+        // A prefix can expand to two words of one phrasing; the typed word counts once.
+        if (stamp[p] === generation) continue;
+        stamp[p] = generation;
+        if (matchedQuery[p] === 0) touched[touchedCount++] = p;
+        matchedQuery[p]! += term.weight;
+        matchedPhrasing[p]! += weight[id]!;
+        const e = phrasingEntry[p]!;
+        if (entryStamp[e] !== generation) {
+          entryStamp[e] = generation;
           if (entryListed[e] !== findId) {
             entryListed[e] = findId;
             entryList[entryCount++] = e;
           }
-          entryCover[e]! += term.weight * answerWeight;
+          entryCover[e]! += term.weight;
+          if (term.weight > entryTop[e]!) entryTop[e] = term.weight;
+          if (term.head > 0) entryHead[e]! |= term.head;
         }
       }
     }
+    return [touchedCount, entryCount];
+  }
+
+  /** Found only in the answer: some support for an entry another word already matched. */
+  private matchAnswers(term: QueryTerm, generation: number, findId: number, entryCount: number): number {
+    const { entryCover, entryStamp, answerStamp, entryList, entryListed } = this;
+    const { answerPostings, answerStarts } = this.index.data;
+    const { answerWeight } = this.weights;
+    for (const id of term.ids) {
+      const end = answerStarts[id + 1]!;
+      for (let k = answerStarts[id]!; k < end; k++) {
+        const e = answerPostings[k]!;
+        if (answerStamp[e] === generation) continue;
+        answerStamp[e] = generation;
+        if (entryStamp[e] === generation) continue;
+        if (entryListed[e] !== findId) {
+          entryListed[e] = findId;
+          entryList[entryCount++] = e;
+        }
+        entryCover[e]! += term.weight * answerWeight;
+      }
+    }
+    return entryCount;
+  }
+
+  /** Scores each touched phrasing and keeps its entry's three best; clears the phrasings' scratch. */
+  private scorePhrasings(touchedCount: number, total: number, mode: ScoreMode): void {
+    const { matchedQuery, matchedPhrasing, touched, entryScore, entryCover, entryOwn, entryPhrasing, entrySecond, entryThird } = this;
+    const { phrasingEntry, phrasingWeight, phrasingIsTags } = this.index.data;
+    const { spreadWeight, tagWeight, queryExponent } = this.weights;
+    const phrasingExponent = 1 - queryExponent;
     for (let i = 0; i < touchedCount; i++) {
       const p = touched[i]!;
       const e = phrasingEntry[p]!;
@@ -181,12 +202,17 @@ export class CandidateFinder {
       matchedQuery[p] = 0;
       matchedPhrasing[p] = 0;
     }
+  }
+
+  /** The `limit` best of the entries listed, with what each score was made of. */
+  private best(entryCount: number, limit: number, total: number): Scored[] {
+    const { entryList, entryScore, entryOwn, entryPhrasing, entrySecond, entryThird, entryCover, entryTop, entryHead } = this;
     const top = new TopK(limit);
     for (let i = 0; i < entryCount; i++) {
       const e = entryList[i]!;
       if (entryScore[e]! > 0) top.offer(e, entryScore[e]!);
     }
-    const out = top.sorted().map(([e, s]): Scored => ({
+    return top.sorted().map(([e, s]): Scored => ({
       e,
       score: s,
       own: entryOwn[e]!,
@@ -196,18 +222,20 @@ export class CandidateFinder {
       topMatched: entryTop[e]!,
       matchedHead: entryHead[e]!,
     }));
+  }
+
+  private clearEntries(entryCount: number): void {
     for (let i = 0; i < entryCount; i++) {
-      const e = entryList[i]!;
-      entryScore[e] = 0;
-      entryCover[e] = 0;
-      entryTop[e] = 0;
-      entryHead[e] = 0;
-      entryOwn[e] = 0;
-      entryPhrasing[e] = 0;
-      entrySecond[e] = 0;
-      entryThird[e] = 0;
+      const e = this.entryList[i]!;
+      this.entryScore[e] = 0;
+      this.entryCover[e] = 0;
+      this.entryTop[e] = 0;
+      this.entryHead[e] = 0;
+      this.entryOwn[e] = 0;
+      this.entryPhrasing[e] = 0;
+      this.entrySecond[e] = 0;
+      this.entryThird[e] = 0;
     }
-    return out;
   }
 
   private nextGeneration(): number {
