@@ -9,7 +9,7 @@ import type { PhraseIndex } from './phrase-index.js';
  * for either; one that only an entry's phrasings use says a lot. An entry keeps weights only
  * for the words of its own phrasings and of the phrasings it competed for, so the whole is
  * about the size of the index. Each phrasing learned from costs a search, so learning is
- * bounded (MAX_EXAMPLES), and a FAQ too big for every entry to learn learns nothing here.
+ * bounded (MAX_EXAMPLES phrasings, or one an entry when a FAQ has more entries than that).
  */
 export interface TermWeights {
   /** Entry e's keys (keysOf) are keys[starts[e] .. starts[e + 1]), sorted; weight[k] is keys[k]'s. */
@@ -50,9 +50,6 @@ export function noTermWeights(entries: number): TermWeights {
  * a phrasing made of these terms.
  */
 export function learnTermWeights(index: PhraseIndex, entries: number, competitors: (terms: readonly number[], n: number) => number[]): TermWeights {
-  // Too big to learn every entry's words within the budget: entries that were learned would
-  // stand out against those that were not, so none is.
-  if (entries > MAX_EXAMPLES) return noTermWeights(entries);
   const { phrasingTerms, phrasingTermStarts, phrasingEntry, terms: allTerms } = index.data;
   const phrasings = index.phrasingCount;
   const termsOf = (p: number) => Array.from(phrasingTerms.subarray(phrasingTermStarts[p]!, phrasingTermStarts[p + 1]!));
@@ -60,7 +57,9 @@ export function learnTermWeights(index: PhraseIndex, entries: number, competitor
   const kept: Set<number>[] = Array.from({ length: entries }, () => new Set<number>());
   for (let p = 0; p < phrasings; p++) for (const k of keysOfPhrasing(p)) kept[phrasingEntry[p]!]!.add(k);
   const asked: { found: number[]; right: number; keys: number[] }[] = [];
-  for (const p of eachEntryInTurn(phrasingEntry).slice(0, MAX_EXAMPLES)) {
+  // Every entry learns from its question at least (an entry learned would stand out against
+  // one not learned); beyond that, phrasings in turns until the budget is spent.
+  for (const p of eachEntryInTurn(phrasingEntry).slice(0, Math.max(MAX_EXAMPLES, entries))) {
     const found = competitors(termsOf(p), COMPETITORS);
     const right = found.indexOf(phrasingEntry[p]!);
     if (right < 0 || found.length < 2) continue;
