@@ -342,7 +342,7 @@ async function reloadUnderLoad(dir: string, questions: readonly string[]): Promi
   histogram.disable();
   stopped = true;
   await done;
-  live.close();
+  await live.close();
   if (!outcome.ok) throw new Error('reload failed');
 
   // The longest steps a reload runs in its worker (each would hold the event loop if run here).
@@ -393,7 +393,7 @@ async function buildAndEdit(): Promise<{ entries: number; phrasings: number; fir
     const t1 = process.hrtime.bigint();
     const outcome = await opened.reload();
     const reloadAfterEditMs = msSince(t1);
-    opened.close();
+    await opened.close();
     if (!outcome.ok) throw new Error(`the edited FAQ did not reload: ${outcome.issues[0]?.message}`);
     return { entries: kb.entries.length, phrasings, firstBuildMs, reloadAfterEditMs };
   } finally {

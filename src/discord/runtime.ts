@@ -48,7 +48,7 @@ export async function createRuntime(config: Config, logger: Logger, options: Run
   try {
     commands = new Map(await loadCommands());
   } catch (err) {
-    knowledge.close();
+    await knowledge.close();
     await store.close();
     throw new StartupError((err as Error).message);
   }

@@ -34,7 +34,7 @@ beforeEach(async () => {
   live.watch();
 });
 afterEach(async () => {
-  live.close();
+  await live.close();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -50,8 +50,8 @@ beforeEach(async () => {
   withExtra = shipped.kb.entries.length + 1;
 });
 afterEach(async () => {
-  for (const live of lives.splice(0)) live.close();
-  for (const reader of readers.splice(0)) reader.close();
+  await Promise.all(lives.splice(0).map((live) => live.close()));
+  await Promise.all(readers.splice(0).map((reader) => reader.close()));
   await rm(dir, { recursive: true, force: true });
 });
 
