@@ -8,8 +8,12 @@ export const MATCHER_DEFAULTS = Object.freeze({
    * loaded FAQ: learn.ts) the matcher abstains and offers suggestions instead.
    */
   answerThreshold: 0.45,
-  /** Between this and answerThreshold, entries are offered as "did you mean". */
-  suggestThreshold: 0.2,
+  /**
+   * Between this and answerThreshold, entries are offered as "did you mean". Low, because on a
+   * decline the confidence is shared out among several candidates and the none option, and an
+   * offered entry costs a member a glance where a wrong answer costs a wrong fact.
+   */
+  suggestThreshold: 0.1,
   /** Next to an answer, runners-up this likely are offered as related questions (confidences share one sum). */
   relatedThreshold: 0.15,
   /** How many runners-up and suggestions to return. */
