@@ -181,8 +181,10 @@ export class WorkerReader {
 function stop(worker: Worker): Promise<void> {
   worker.removeAllListeners();
   worker.on('error', () => undefined);
+  // A thread that has exited already (threadId -1) sends no second exit event.
+  if (worker.threadId === -1) return Promise.resolve();
   return new Promise((resolve) => {
-    const grace = setTimeout(() => void worker.terminate(), STOP_GRACE_MS);
+    const grace = setTimeout(() => void worker.terminate().then(() => resolve(), () => resolve()), STOP_GRACE_MS);
     grace.unref();
     worker.once('exit', () => {
       clearTimeout(grace);
