@@ -73,7 +73,7 @@ function newEntryFor(group: ReportGroup, matcher: Matcher, taken: Set<string>): 
 }
 
 /** An alternate as members type it: lowercase words, within the schema's length. */
-function asAlternate(text: string): string {
+export function asAlternate(text: string): string {
   return truncate(normalize(text), KNOWLEDGE_LIMITS.alternateLength);
 }
 
