@@ -1,7 +1,10 @@
 import { questionKey } from '../knowledge/load.js';
 import type { Matcher } from '../search/matcher.js';
 import type { DecisionEntry, ResolvedQuestion } from '../store/types.js';
+import { PROPOSAL_DEFAULTS } from './proposal-defaults.js';
 import { asAlternate } from './suggest.js';
+
+export { PROPOSAL_DEFAULTS } from './proposal-defaults.js';
 
 /**
  * Alternates proposed from use: questions members resolved to an entry themselves (a
@@ -9,18 +12,6 @@ import { asAlternate } from './suggest.js';
  * proposed once enough different members resolved them so. Plain data; Discord, the reports
  * and eval's replay render or apply it.
  */
-export const PROPOSAL_DEFAULTS = Object.freeze({
-  /** Different members who must have resolved a group to its entry (ALTERNATE_MIN_MEMBERS). */
-  minMembers: 3,
-  /**
-   * Two questions say the same thing when their sentence vectors are at least this alike.
-   * Paraphrases sit well above it with the shipped encoder, questions on the same topic
-   * asking different things below; a phrasing this alike to another entry's collides with it.
-   */
-  sameMeaning: 0.8,
-  /** Resolved questions read from the store. */
-  candidates: 20_000,
-});
 
 export interface ProposalOptions {
   minMembers?: number;

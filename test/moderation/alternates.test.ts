@@ -123,3 +123,23 @@ describe('alternates proposed from what members resolved', () => {
     for (const id of [...MEMBERS, ...resolvers]) expect(text).not.toContain(id);
   });
 });
+
+describe('alternates proposed from use, in the reports', () => {
+  it('given a proposal, then faq:report text lists it with its member count and faq:suggest prints it as YAML for its entry', async () => {
+    const { buildReport } = await import('../../src/moderation/report.js');
+    const { renderReportText } = await import('../../src/moderation/report-text.js');
+    const { buildSuggestions, renderSuggestions } = await import('../../src/moderation/suggest.js');
+    const { parseAllDocuments } = await import('yaml');
+    for (const [i, q] of PARAPHRASES.entries()) await resolve('renew-card', q, MEMBERS[i]!);
+    const report = await buildReport(store, matcher, { limit: 10 });
+    const text = renderReportText(report);
+    expect(text).toContain('Alternates proposed from use');
+    expect(text).toMatch(/"[^"]*library card[^"]*" → renew-card \(3 members\)/);
+    const yaml = renderSuggestions(report, buildSuggestions(report, matcher), matcher);
+    const docs = parseAllDocuments(yaml);
+    const last = docs.at(-1)!;
+    expect(last.errors).toEqual([]);
+    expect(last.toJS()).toEqual({ alternates: [report.proposals[0]!.text] });
+    expect(yaml).toContain('add to entry renew-card in');
+  });
+});
