@@ -2,6 +2,7 @@ import { ApplicationIntegrationType, InteractionContextType, MessageFlags, Permi
 import { AUTO_ANSWER_DEFAULTS } from '../src/auto-answer/decide.js';
 import { autoAnswerSetting, autoAnswerSettingsText } from '../src/discord/auto-answer-admin.js';
 import { shadowView } from '../src/discord/shadow-view.js';
+import { showSuggestions } from '../src/discord/suggestions.js';
 import type { SlashCommand } from '../src/discord/command.js';
 import { send } from '../src/discord/respond.js';
 import { buildReport } from '../src/moderation/report.js';
@@ -41,7 +42,8 @@ export default {
       s
         .setName('shadow')
         .setDescription("What the bot would have answered, to grade, and the precision so far")
-        .addChannelOption((o) => o.setName('channel').setDescription('Only this channel'))),
+        .addChannelOption((o) => o.setName('channel').setDescription('Only this channel')))
+    .addSubcommand((s) => s.setName('suggestions').setDescription('Alternates proposed from what members resolved themselves, to accept or reject')),
 
   async execute(interaction, ctx) {
     // Server admins can override who sees the command; the permission is checked again here.
@@ -67,6 +69,8 @@ export default {
       if (report.groups.length > TEACH_DEFAULTS.groups) await send(interaction, noticePayload(M.teach.more(TEACH_DEFAULTS.groups, report.groups.length)));
     } else if (sub === 'auto-answer') {
       await send(interaction, await autoAnswerSetting(interaction, ctx));
+    } else if (sub === 'suggestions') {
+      await showSuggestions(interaction, ctx);
     } else if (sub === 'shadow') {
       await send(interaction, await shadowView(ctx, interaction.guildId, interaction.options.getChannel('channel')?.id ?? null));
     } else {

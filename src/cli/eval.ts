@@ -1,6 +1,8 @@
 /**
  * `npm run eval -- <file.jsonl> [--min-answered 0.95] [--min-declined 0.95] [--json]`:
  * scores the matcher on a file shaped like ../shared/eval/dev-questions.jsonl.
+ * `--replay [--seed N]`: the first half grows the FAQ's alternates, the second half is asked
+ * before and after (src/evaluation/replay.ts).
  */
 import { parseArgs } from 'node:util';
 import { QuestionFileError, readCases } from '../evaluation/cases.js';
@@ -8,7 +10,8 @@ import { evaluate, type EvalCase } from '../evaluation/score.js';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CANDIDATE_FEATURES, NONE_FEATURES, type ChoiceModel } from '../search/choice-model.js';
-import { faqDirFromConfig, loadMatcherOrExit } from './load-or-exit.js';
+import { faqDirFromConfig, loadMatcherOrExit, matcherOf } from './load-or-exit.js';
+import { printReplay } from './eval-replay.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -17,11 +20,13 @@ const { values, positionals } = parseArgs({
     'min-declined': { type: 'string' },
     json: { type: 'boolean', default: false },
     prior: { type: 'string' },
+    replay: { type: 'boolean', default: false },
+    seed: { type: 'string' },
   },
 });
 const file = positionals[0];
 if (file === undefined) {
-  console.error('usage: npm run eval -- <questions.jsonl> [--min-answered 0.95] [--min-declined 0.95] [--json] [--prior FILE]');
+  console.error('usage: npm run eval -- <questions.jsonl> [--min-answered 0.95] [--min-declined 0.95] [--json] [--prior FILE] [--replay [--seed N]]');
   process.exit(2);
 }
 
@@ -36,6 +41,14 @@ try {
 
 // --prior FILE: the starting model learn-prior.ts wrote with --out (learned without this FAQ, to measure on it).
 const prior = values.prior === undefined ? undefined : readPrior(values.prior);
+if (values.replay) {
+  await printReplay(await faqDirFromConfig(), cases, values.seed, values.json, (kb) => matcherOf(kb, prior));
+  process.exit(0);
+}
+if (values.seed !== undefined) {
+  console.error('--seed goes with --replay');
+  process.exit(2);
+}
 const matcher = await loadMatcherOrExit(await faqDirFromConfig(), prior);
 const report = await evaluate(matcher, cases);
 const share = (x: number, of: number) => (of ? x / of : 1);

@@ -13,13 +13,13 @@ import { renderReportHtml } from '../moderation/report-html.js';
 import { buildReport } from '../moderation/report.js';
 import { renderReportText } from '../moderation/report-text.js';
 
-const { store, matcher, limit, json, html } = await openReportInputs(process.argv.slice(2));
+const { store, matcher, limit, json, html, minMembers } = await openReportInputs(process.argv.slice(2));
 try {
   if (html !== undefined) {
-    await writeFile(html, renderReportHtml(await buildHealthReport(store, matcher, { limit, now: new Date() })));
+    await writeFile(html, renderReportHtml(await buildHealthReport(store, matcher, { limit, minMembers, now: new Date() })));
     process.stdout.write(M.wroteHtml(html));
   } else {
-    const report = await buildReport(store, matcher, { limit });
+    const report = await buildReport(store, matcher, { limit, minMembers });
     process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : renderReportText(report));
   }
 } finally {

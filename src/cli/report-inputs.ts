@@ -16,7 +16,7 @@ import { REPORT_DEFAULTS } from '../moderation/report.js';
  */
 export async function openReportInputs(
   argv: readonly string[],
-): Promise<{ store: Store; matcher: Matcher; limit: number; json: boolean; html: string | undefined }> {
+): Promise<{ store: Store; matcher: Matcher; limit: number; json: boolean; html: string | undefined; minMembers: number }> {
   const limit = parseLimit(argv);
   const html = parseHtml(argv);
   const result = loadConfig();
@@ -24,7 +24,7 @@ export async function openReportInputs(
     for (const e of result.errors) process.stderr.write(M.configuration(e));
     process.exit(2);
   }
-  const { DATABASE_PATH: path, DATABASE_URL: url, FAQ_DIR, LOG_LEVEL } = result.config;
+  const { DATABASE_PATH: path, DATABASE_URL: url, FAQ_DIR, LOG_LEVEL, ALTERNATE_MIN_MEMBERS: minMembers } = result.config;
   // With DATABASE_URL the bot's PostgreSQL database is read, shared by all its replicas.
   if (url === undefined && !existsSync(path)) {
     process.stdout.write(M.nothingRecorded(path));
@@ -39,7 +39,7 @@ export async function openReportInputs(
     await store.close();
     process.exit(1);
   }
-  return { store, matcher, limit, json: argv.includes('--json'), html };
+  return { store, matcher, limit, json: argv.includes('--json'), html, minMembers };
 }
 
 /** The file --html names, if given. */

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { EMBEDDING_DEFAULTS, type EmbeddingOptions } from '../embedding/options.js';
+import { PROPOSAL_DEFAULTS } from '../moderation/proposal-defaults.js';
 
 /**
  * The bot's whole configuration. This schema is its documentation (see .env.example);
@@ -63,6 +64,8 @@ export const envSchema = z
       .optional()
       .describe('A sentence encoder folder (model.onnx, tokenizer.json, tokenizer_config.json) to use instead of the one shipped in models/.'),
     EMBEDDING_CACHE_DIR: z.string().default('data/embeddings').describe('Where the FAQ texts\' sentence vectors are kept between reloads and restarts.'),
+    ALTERNATE_MIN_MEMBERS: z.coerce.number().int().min(1).max(25).default(PROPOSAL_DEFAULTS.minMembers)
+      .describe('Propose a question as an alternate (/faq-admin suggestions, faq:report) once this many different members resolved it to the same entry.'),
     GATEWAY_WATCHDOG_SECONDS: z.coerce.number().int().min(2).max(3600).default(120)
       .describe('Exit (for a supervisor to restart) when the gateway stays silent this long.'),
   })

@@ -1,6 +1,8 @@
 import type { RepliableInteraction } from 'discord.js';
 import { toDiscordPayload } from '../replies/discord.js';
 import { replyForAnswer } from '../replies/reply.js';
+import { STORE_LIMITS } from '../store/limits.js';
+import { askKeyOf } from '../store/privacy.js';
 import type { BotContext } from './context.js';
 import { send } from './respond.js';
 
@@ -22,7 +24,10 @@ export async function answerQuestion(interaction: RepliableInteraction, ctx: Bot
   const answer = await ctx.knowledge.matcher.ask(request.question);
   const reply = replyForAnswer(answer);
   const answered = answer.match !== null;
+  // A declined question is recorded: its suggestions say which one it is, for the asker's click.
+  const askKey = answered || answer.reason === 'empty' ? null : askKeyOf(answer.question, STORE_LIMITS);
   const payload = toDiscordPayload(reply, {
+    ...(askKey !== null ? { askKey } : {}),
     ...(answered && request.forUserId ? { forUserId: request.forUserId } : {}),
     ...(answered ? {} : { echo: request.question }),
     ephemeral: answered ? request.ephemeral === true : true,

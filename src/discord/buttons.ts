@@ -6,15 +6,17 @@ import { replyForEntry } from '../replies/reply.js';
 import { handleAutoAnswerButton, handleGradeButton } from './auto-answer-buttons.js';
 import type { BotContext } from './context.js';
 import { handleTeach } from './teach.js';
+import { handleDecision } from './suggestions.js';
 import { send } from './respond.js';
 
-/** Buttons on answers: votes, "show this entry", auto-answer verdicts, shadow grades and the moderators' teaching buttons. Anything else is ignored politely. */
+/** Buttons on answers: votes, "show this entry", auto-answer verdicts, shadow grades, and the moderators' teaching and Accept / Reject buttons. Anything else is ignored politely. */
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const teach = parseTeachId(interaction.customId);
   if (teach !== null) return handleTeach(interaction, ctx, teach);
   const action = parseButtonId(interaction.customId);
   if (action?.kind === 'auto') return handleAutoAnswerButton(interaction, ctx, action);
   if (action?.kind === 'grade') return handleGradeButton(interaction, ctx, action);
+  if (action?.kind === 'decide') return handleDecision(interaction, ctx, action);
   const entry = action ? ctx.knowledge.matcher.entry(action.entryId) : undefined;
   if (!action || !entry) {
     await send(interaction, noticePayload(action ? M.unknownEntry : M.staleButton));
@@ -23,6 +25,10 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
   if (action.kind === 'show') {
     await send(interaction, toDiscordPayload(replyForEntry(entry), { ephemeral: true }));
     void ctx.store.recordServed(entry.id);
+    // Only the member who asked resolves their question by clicking; anyone else's click shows the entry, no more.
+    if (action.askKey !== null && interaction.message.interactionMetadata?.user.id === interaction.user.id) {
+      void ctx.store.recordResolution({ entryId: entry.id, memberId: interaction.user.id, question: { askKey: action.askKey } });
+    }
     return;
   }
   // The vote is acknowledged only once it is stored for good, which a busy shared database

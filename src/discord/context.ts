@@ -14,8 +14,11 @@ export interface BotContext {
   readonly startedAt: Date;
   /** Auto-answer settings per channel (shared through the store). */
   readonly settings: ChannelSettings;
-  /** The FAQ folder moderators edit from Discord, and whether edits are committed (FAQ_GIT). */
-  readonly faq: { readonly dir: string; readonly git: boolean };
+  /**
+   * The FAQ folder moderators edit from Discord, whether edits are committed (FAQ_GIT), and
+   * how many members must resolve a question for it to be proposed as an alternate (ALTERNATE_MIN_MEMBERS).
+   */
+  readonly faq: { readonly dir: string; readonly git: boolean; readonly minMembers: number };
   /** Whether this process reads messages (AUTO_ANSWER=true on the gateway). */
   readonly readsMessages: boolean;
 }

@@ -43,7 +43,7 @@ export async function createRuntime(config: Config, logger: Logger, options: Run
   // HTTP replicas get no gateway events: only a gateway process can read messages.
   const readsMessages = config.AUTO_ANSWER && config.INTERACTIONS_PORT === undefined;
   const ctx: BotContext = { knowledge, store, logger, startedAt: new Date(), settings: new ChannelSettings(store),
-    faq: { dir: config.FAQ_DIR, git: config.FAQ_GIT }, readsMessages };
+    faq: { dir: config.FAQ_DIR, git: config.FAQ_GIT, minMembers: config.ALTERNATE_MIN_MEMBERS }, readsMessages };
   let commands: Map<string, CommandModule>;
   try {
     commands = new Map(await loadCommands());

@@ -23,6 +23,11 @@ export const REPORT_MESSAGES = {
   staleTitle: 'Entries past their review date',
   noStale: 'None: every review_by date is still ahead (or none is set).',
   stale: (entryId: string, file: string, reviewBy: string) => `- ${entryId} in ${file}: due for review on ${reviewBy}`,
+  proposalsTitle: 'Alternates proposed from use (/faq-admin suggestions to accept or reject)',
+  noProposals: 'None yet: no question was resolved to the same entry by enough members.',
+  proposal: (rank: number, entryId: string, text: string, members: number) => `${rank}. "${text}" → ${entryId} (${times(members, 'member', 'members')})`,
+  proposalExample: (text: string) => `   also: "${text}"`,
+  proposalCollision: (entryId: string) => `   ⚠ collides with ${entryId}: that entry asks the same already`,
   shadowTitle: 'Auto-answers and shadow mode',
   noSettings: 'No channel is set up for auto-answers (/faq-admin auto-answer).',
   setting: (guildId: string, channelId: string, mode: string, threshold: number, helper: string | null) =>
@@ -51,6 +56,9 @@ export const SUGGEST_MESSAGES = {
   asked: (count: number, askers: number) => `asked ${times(count, 'time', 'times')} by ${times(askers, 'member', 'members')}`,
   alreadyAnswered: (n: number) => `# ${times(n, 'group is', 'groups are')} answered by the current FAQ already: nothing to add.`,
   nothing: '# Nothing to suggest: no unanswered questions recorded yet.',
+  proposed: (entryId: string, file: string, members: number) =>
+    `proposed from use: ${times(members, 'member', 'members')} resolved it to this entry; add to entry ${entryId} in ${file}, under its "alternates:"`,
+  proposedCollision: (entryId: string) => `it collides with entry ${entryId}, which asks the same already: reword one of the two first`,
 } as const;
 
 /** The skeleton's blanks. The loader rejects the unknown source, so it cannot go live unedited. */
@@ -90,6 +98,11 @@ export const HTML_MESSAGES = {
   overTimeBar: (day: string, wordings: number, asks: number) => `${day}: ${times(wordings, 'new wording', 'new wordings')}, asked ${times(asks, 'time', 'times')} so far`,
   overTimeEmpty: 'No unanswered questions recorded yet.',
   peak: (n: number) => `tallest: ${times(n, 'ask', 'asks')}`,
+  proposalsTitle: 'Alternates proposed from use',
+  proposalsCaption: 'Questions different members resolved to the same entry themselves (a suggestion clicked, an answer marked solved). Accept or reject each with /faq-admin suggestions.',
+  proposalsEmpty: 'None yet: no question was resolved to the same entry by enough members.',
+  proposalMembers: (members: number) => times(members, 'member', 'members'),
+  proposalCollision: 'collides with',
   groupsTitle: 'Groups of rewordings, with their closest entries',
   groupsCaption: 'Most asked first, counting each member once. Act on the arrow: add the wording as an alternate to the closest entry, or write a new entry.',
   groupsEmpty: 'No unanswered questions recorded yet.',

@@ -1,6 +1,7 @@
 import type { HealthReport, TimelineDay } from './health.js';
 import { HTML_MESSAGES as M } from './messages.js';
 import type { ReportGroup } from './report.js';
+import type { Proposal } from './alternates.js';
 
 /**
  * The health report as one self-contained HTML page (`npm run faq:report -- --html FILE`):
@@ -41,6 +42,7 @@ ${summaryItem('votes', h.votes.length, M.summary.votes)}
 <main>
 ${overTimeSection(h.timeline)}
 ${groupsSection(report.groups)}
+${proposalsSection(report.proposals)}
 ${votesSection(h)}
 ${neverServedSection(h)}
 ${staleSection(h)}
@@ -94,6 +96,16 @@ function overTimeSection(days: readonly TimelineDay[]): string {
 <line x1="0" y1="100" x2="${days.length * 10}" y2="100" vector-effect="non-scaling-stroke"/>${bars}</svg>`;
   const axis = `<div class="axis"><span>${esc(days[0]!.day)}</span><span>${esc(M.peak(peak))}</span><span>${esc(days.at(-1)!.day)}</span></div>`;
   return section('over-time', M.overTimeTitle, M.overTimeCaption(wordings, asks), `<figure>${svg}${axis}</figure>`);
+}
+
+function proposalsSection(proposals: readonly Proposal[]): string {
+  if (proposals.length === 0) return section('proposals', M.proposalsTitle, null, empty(M.proposalsEmpty));
+  const items = proposals.map((p) => {
+    const example = p.example === null ? '' : `<ul class="rewordings"><li><q>${esc(p.example)}</q></li></ul>`;
+    const collision = p.collision === null ? '' : ` <span class="tag">${esc(M.proposalCollision)} ${code(p.collision.entryId)}</span>`;
+    return `<li><q>${esc(p.text)}</q> → ${code(p.entryId)} <span class="entry-q">${esc(p.entryQuestion)}</span> <span class="count">${esc(M.proposalMembers(p.members))}</span>${collision}${example}</li>`;
+  });
+  return section('proposals', M.proposalsTitle, M.proposalsCaption, `<ul class="plain">${items.join('\n')}</ul>`);
 }
 
 function groupsSection(groups: readonly ReportGroup[]): string {

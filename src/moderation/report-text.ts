@@ -23,6 +23,14 @@ export function renderReportText(report: Report): string {
     );
   });
 
+  lines.push('', M.proposalsTitle, '');
+  if (report.proposals.length === 0) lines.push(M.noProposals);
+  report.proposals.forEach((p, i) => {
+    lines.push(M.proposal(i + 1, p.entryId, p.text, p.members));
+    if (p.example !== null) lines.push(M.proposalExample(p.example));
+    if (p.collision !== null) lines.push(M.proposalCollision(p.collision.entryId));
+  });
+
   lines.push('', M.notHelpfulTitle, '');
   if (report.notHelpful.length === 0) lines.push(M.noNotHelpful);
   for (const e of report.notHelpful) lines.push(M.notHelpful(e.entryId, e.question, e.notHelpful, e.helpful));

@@ -5,6 +5,7 @@ import { AUTO_ANSWER_DEFAULTS } from '../auto-answer/decide.js';
 import { precisionOf, type Precision } from '../auto-answer/precision.js';
 import { shadowItems, type ShadowItem } from '../auto-answer/shadow.js';
 import { unansweredRef } from './teach-ref.js';
+import { proposalsFromStore, type Proposal } from './alternates.js';
 import type { AskKind, AutoAnswerSetting, Store, StoreStatus, UnansweredRow } from '../store/types.js';
 
 /**
@@ -79,6 +80,8 @@ export interface Report {
   /** Entries past their review_by date, the longest overdue first. */
   stale: StaleEntry[];
   shadow: ShadowReport;
+  /** Alternates proposed from what members resolved themselves (alternates.ts), most members first. */
+  proposals: Proposal[];
 }
 
 export interface ReportOptions {
@@ -86,6 +89,8 @@ export interface ReportOptions {
   candidates?: number;
   similarity?: number;
   alternateLevel?: number;
+  /** Members who must have resolved a question for it to be proposed (ALTERNATE_MIN_MEMBERS). */
+  minMembers?: number;
   /** What "today" is for review dates; the clock's time when not given. */
   now?: Date;
 }
@@ -110,7 +115,8 @@ export async function buildReport(store: Store, matcher: Matcher, opts: ReportOp
     precision: precisionOf(shadowRows),
     latest: shadowRows.slice(0, Math.max(0, o.limit)),
   };
-  return { status: store.status(), groups, notHelpful, stale: staleEntries(matcher.kb.entries, dayOf(o.now ?? new Date())), shadow };
+  const proposals = (await proposalsFromStore(store, matcher, o.minMembers === undefined ? {} : { minMembers: o.minMembers })).slice(0, Math.max(0, o.limit));
+  return { status: store.status(), groups, notHelpful, stale: staleEntries(matcher.kb.entries, dayOf(o.now ?? new Date())), shadow, proposals };
 }
 
 /**

@@ -6,6 +6,7 @@ import { QUESTION_WORDS, STOP_WORDS } from '../search/stop-words.js';
 import { clip, truncate } from '../text/truncate.js';
 import { FILL_IN, SUGGEST_MESSAGES as M } from './messages.js';
 import type { Report, ReportGroup } from './report.js';
+import type { Proposal } from './alternates.js';
 
 /**
  * Ready-to-paste YAML for the report's top groups: alternates for the closest entry, or a
@@ -30,13 +31,21 @@ export function buildSuggestions(report: Report, matcher: Matcher): Suggestion[]
   return out;
 }
 
-/** All suggestions as one multi-document YAML text (documents separated by ---). */
-export function renderSuggestions(report: Report, suggestions: readonly Suggestion[]): string {
-  if (report.groups.length === 0) return `${M.nothing}\n`;
-  const docs = [M.header(report.groups.length), ...suggestions.map((s) => s.yaml.trimEnd())];
+/** All suggestions as one multi-document YAML text (documents separated by ---), then the alternates proposed from use. */
+export function renderSuggestions(report: Report, suggestions: readonly Suggestion[], matcher?: Matcher): string {
+  const proposed = matcher === undefined ? [] : report.proposals.map((p) => proposedYaml(p, matcher));
+  if (report.groups.length === 0 && proposed.length === 0) return `${M.nothing}\n`;
+  const docs = report.groups.length === 0 ? [] : [M.header(report.groups.length), ...suggestions.map((s) => s.yaml.trimEnd())];
   const skipped = report.groups.length - suggestions.length;
   if (skipped > 0) docs.push(M.alreadyAnswered(skipped));
+  docs.push(...proposed);
   return `${docs.join('\n---\n')}\n`;
+}
+
+function proposedYaml(p: Proposal, matcher: Matcher): string {
+  const file = matcher.entry(p.entryId)?.file ?? '';
+  const warn = p.collision === null ? '' : `# ${M.proposedCollision(p.collision.entryId)}\n`;
+  return `# ${M.proposed(p.entryId, file, p.members)}\n${warn}${stringify({ alternates: [p.text] }).trimEnd()}`;
 }
 
 function alternatesFor(group: ReportGroup, matcher: Matcher): Suggestion | null {
@@ -73,7 +82,7 @@ function newEntryFor(group: ReportGroup, matcher: Matcher, taken: Set<string>): 
 }
 
 /** An alternate as members type it: lowercase words, within the schema's length. */
-function asAlternate(text: string): string {
+export function asAlternate(text: string): string {
   return clip(normalize(text), KNOWLEDGE_LIMITS.alternateLength);
 }
 

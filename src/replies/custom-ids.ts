@@ -2,17 +2,23 @@
  * Button ids carry everything their handler needs, so buttons keep working after a
  * restart. Shapes: "vote:<entry-id>:up|down", "show:<entry-id>", the auto-answer buttons
  * "aa:solved|not-it:<poster-id>:<entry-id>" (only the poster may use them) and the shadow
- * grading buttons "grade:<record-id>:right|wrong".
+ * grading buttons "grade:<record-id>:right|wrong". A suggestion under a declined question
+ * carries the key of that recorded question ("show:<entry-id>:<key>"), so that the asker's
+ * click can be recorded as resolving it; moderators' Accept / Reject of an alternate proposed
+ * from use are "alt:accept|reject:<entry-id>:<key>".
  */
 export type ButtonAction =
   | { kind: 'vote'; entryId: string; helpful: boolean }
-  | { kind: 'show'; entryId: string }
+  | { kind: 'show'; entryId: string; askKey: string | null }
+  | { kind: 'decide'; accept: boolean; entryId: string; key: string }
   | { kind: 'auto'; verdict: 'solved' | 'not-it'; posterId: string; entryId: string }
   | { kind: 'grade'; recordId: string; right: boolean; channelId: string | null };
 
 const ENTRY_ID = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const VOTE = new RegExp(`^vote:(${ENTRY_ID}):(up|down)$`);
-const SHOW = new RegExp(`^show:(${ENTRY_ID})$`);
+const ASK_KEY = '[\\w-]{22}';
+const SHOW = new RegExp(`^show:(${ENTRY_ID})(?::(${ASK_KEY}))?$`);
+const DECIDE = new RegExp(`^alt:(accept|reject):(${ENTRY_ID}):(${ASK_KEY})$`);
 const AUTO = new RegExp(`^aa:(solved|not-it):(\\d{17,20}):(${ENTRY_ID})$`);
 const GRADE = /^grade:([\w-]{1,40}):(right|wrong)(?::(\d{17,20}))?$/;
 
@@ -30,8 +36,16 @@ export function voteId(entryId: string, helpful: boolean): string {
   return `vote:${entryId}:${helpful ? 'up' : 'down'}`;
 }
 
-export function showId(entryId: string): string {
-  return `show:${entryId}`;
+/** "Show this entry"; with the asker's recorded question's key when there is one and the id fits. */
+export function showId(entryId: string, askKey?: string): string {
+  const keyed = `show:${entryId}:${askKey}`;
+  return askKey !== undefined && keyed.length <= 100 && SHOW.test(keyed) ? keyed : `show:${entryId}`;
+}
+
+/** Accept or Reject of a proposed alternate, or null when it would not fit (the caller leaves the proposal out). */
+export function decideId(accept: boolean, entryId: string, key: string): string | null {
+  const id = `alt:${accept ? 'accept' : 'reject'}:${entryId}:${key}`;
+  return id.length <= 100 && DECIDE.test(id) ? id : null;
 }
 
 /**
@@ -75,7 +89,9 @@ export function parseButtonId(customId: string): ButtonAction | null {
   const vote = VOTE.exec(customId);
   if (vote) return { kind: 'vote', entryId: vote[1]!, helpful: vote[2] === 'up' };
   const show = SHOW.exec(customId);
-  if (show) return { kind: 'show', entryId: show[1]! };
+  if (show) return { kind: 'show', entryId: show[1]!, askKey: show[2] ?? null };
+  const decide = DECIDE.exec(customId);
+  if (decide) return { kind: 'decide', accept: decide[1] === 'accept', entryId: decide[2]!, key: decide[3]! };
   const auto = AUTO.exec(customId);
   if (auto) return { kind: 'auto', verdict: auto[1] as 'solved' | 'not-it', posterId: auto[2]!, entryId: auto[3]! };
   const grade = GRADE.exec(customId);

@@ -63,6 +63,8 @@ export interface PayloadOptions {
   ephemeral?: boolean;
   /** Offer Helpful / Not helpful buttons on answers. */
   feedback?: boolean;
+  /** The recorded question's key, carried by the suggestions' buttons (the asker's click resolves it). */
+  askKey?: string;
 }
 
 const COLORS = { answer: 0x2b7bb9, 'no-answer': 0x99aab5, article: 0x3ba55d, notice: 0x99aab5 } as const;
@@ -132,7 +134,7 @@ function buttons(reply: Reply, options: PayloadOptions): ActionRow[] {
   if (suggestions.length > 0) {
     rows.push({
       type: 1,
-      components: suggestions.map((s): Button => ({ type: 2, style: 1, label: clip(s.question, L.buttonLabel), custom_id: showId(s.id) })),
+      components: suggestions.map((s): Button => ({ type: 2, style: 1, label: clip(s.question, L.buttonLabel), custom_id: showId(s.id, options.askKey) })),
     });
   }
   return rows.slice(0, L.actionRows);

@@ -121,4 +121,21 @@ export const REPLY_MESSAGES = Object.freeze({
     staleEntry: (id: string) => `This button is out of date: there is no entry \`${id}\` in the FAQ any more (removed or renamed). Run /faq-admin unanswered again.`,
     notModerator: 'Only moderators (Manage Server) can teach the bot.',
   }),
+  /** /faq-admin suggestions: alternates proposed from what members resolved themselves. */
+  suggestions: Object.freeze({
+    accept: 'Accept',
+    reject: 'Reject',
+    none: (floor: number) => `No alternates to propose yet: none of the questions members resolved themselves was resolved to the same entry by ${floor} or more members.`,
+    viewTitle: (n: number, wording: string) => `Proposal #${n}: “${wording}”`,
+    entry: (id: string, question: string) => `Add to \`${id}\`: ${question}`,
+    members: (n: number) => `Resolved to that entry by ${n} ${n === 1 ? 'member' : 'members'}.`,
+    example: (text: string) => `Also asked: “${text}”`,
+    collision: (id: string) => `⚠ It would collide with \`${id}\`, which asks the same already: reword one of the two, or reject this.`,
+    more: (shown: number, total: number) => `Buttons for the first ${shown} of ${total} proposals; decide those, then run /faq-admin suggestions again.`,
+    rejected: (wording: string, id: string) => `Rejected “${wording}” for \`${id}\`: it will not be proposed for that entry again.`,
+    already: (decision: 'accepted' | 'rejected') => `Already done: this proposal was ${decision} before. Nothing changed.`,
+    stale: 'This button is out of date: that proposal is no longer made (forgotten, or the entry was removed). Run /faq-admin suggestions again.',
+    unavailable: 'The bot cannot record decisions right now (see /faq-admin stats); nothing changed. Try again later.',
+    notModerator: 'Only moderators (Manage Server) can accept or reject proposed alternates.',
+  }),
 });

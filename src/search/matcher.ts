@@ -196,6 +196,20 @@ export class Matcher {
     return this.decide(question, query, normalized, typed, await this.vectorOf(typed));
   }
 
+  /**
+   * What a text means to the matcher: its sentence vector, a unit vector whose dot product with
+   * another's says how alike the two are (-1..1). For grouping what members typed.
+   */
+  async meaningOf(text: string): Promise<Float32Array> {
+    return this.vectorOf(text.slice(0, MAX_QUESTION_CHARS));
+  }
+
+  /** How alike a meaning (meaningOf) is to the closest of an entry's question and alternates, or 0 for an unknown entry. */
+  likenessToEntry(vector: Float32Array, entryId: string): number {
+    const entry = this.kb.entryById.get(entryId);
+    return entry === undefined ? 0 : this.meaning.of(vector, this.kb.entries.indexOf(entry)).phrasing;
+  }
+
   /** A text's vector: the FAQ's own phrasings are embedded already; anything else is embedded now. */
   private vectorOf(text: string): Promise<Float32Array> | Float32Array {
     const row = this.known.get(text);

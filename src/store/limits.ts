@@ -19,7 +19,11 @@ export const STORE_LIMITS = Object.freeze({
   autoAnswerChannels: 100,
   /** Shadow answers kept per channel; beyond, the oldest ungraded go first. */
   shadowPerChannel: 1000,
-  /** Questions, individual votes and shadow answers older than this are forgotten. */
+  /** Questions members resolved to an entry (one row per question, entry and member); beyond, the oldest go first. */
+  resolutions: 20_000,
+  /** Moderators' Accept / Reject of proposed alternates; beyond, the oldest go first. */
+  decisions: 5000,
+  /** Questions, individual votes, resolutions and shadow answers older than this are forgotten. */
   retentionDays: 180,
   /** Hard cap on the SQLite file (PRAGMA max_page_count); hitting it reads as a full disk. PostgreSQL: the row caps only. */
   maxBytes: 64 * 1024 * 1024,

@@ -99,6 +99,34 @@ CREATE INDEX shadow_answers_channel ON shadow_answers (guild_id, channel_id, ask
 CREATE INDEX shadow_answers_age ON shadow_answers (asked_at);
 `,
   },
+  {
+    version: 3,
+    name: 'questions members resolved to an entry, and moderators\' decisions on proposed alternates',
+    sql: `
+-- A question and the entry a member resolved it to (a suggestion clicked, a post marked
+-- solved). resolver: a keyed hash of the member within that entry, to count members once;
+-- id: a digest of the three (one row each), the one column eviction deletes by.
+CREATE TABLE resolutions (
+  id TEXT PRIMARY KEY,
+  entry_id TEXT NOT NULL,
+  question_key TEXT NOT NULL,
+  sample TEXT NOT NULL,
+  resolver TEXT NOT NULL,
+  resolved_at TEXT NOT NULL
+);
+CREATE INDEX resolutions_age ON resolutions (resolved_at);
+-- A moderator's Accept or Reject of a proposed alternate, so that it is not proposed again;
+-- id: a digest of the entry and the question (one decision each).
+CREATE TABLE alternate_decisions (
+  id TEXT PRIMARY KEY,
+  entry_id TEXT NOT NULL,
+  question_key TEXT NOT NULL,
+  sample TEXT NOT NULL,
+  decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+  decided_at TEXT NOT NULL
+);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

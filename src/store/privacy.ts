@@ -3,7 +3,8 @@ import { normalize } from '../search/normalize.js';
 import { clip, truncate } from '../text/truncate.js';
 import type { StoreLimits } from './limits.js';
 import type { SettingRow, ShadowAnswerRow } from './auto-answer.js';
-import type { AskRecord, AutoAnswerSetting, ShadowRecord, VoteRecord } from './types.js';
+import type { ResolutionRow } from './resolutions.js';
+import type { AskRecord, AutoAnswerSetting, ResolutionRecord, ShadowRecord, VoteRecord } from './types.js';
 import type { AskRow, BallotRow } from './writes.js';
 
 /**
@@ -77,6 +78,30 @@ export function askRow(r: AskRecord, limits: StoreLimits, secret: Buffer, at: st
     asker: memberHash(secret, `ask:${key}`, r.askerId),
     at,
   };
+}
+
+/** The key a question is recorded under (as an unanswered question, or a resolved one); null when nothing is left of it once cleaned. */
+export function askKeyOf(question: string, limits: StoreLimits): string | null {
+  const normalized = questionKey(cleanQuestion(question, limits.questionChars), limits.questionChars);
+  return normalized === '' ? null : digest(normalized);
+}
+
+const ASK_KEY = /^[\w-]{22}$/;
+
+/**
+ * A resolution as stored: the member as a keyed hash within the entry (so members are counted
+ * once across the rewordings of one entry, and unrelated across entries), the question cleaned
+ * as unanswered ones are; null when nothing is left of it or the reference is malformed.
+ */
+export function resolutionRow(r: ResolutionRecord, limits: StoreLimits, secret: Buffer, at: string): ResolutionRow | null {
+  const entryId = cleanId(r.entryId, limits.idChars);
+  const resolver = memberHash(secret, `resolve:${entryId}`, r.memberId);
+  if ('askKey' in r.question) {
+    return ASK_KEY.test(r.question.askKey) ? { entryId, key: null, askKey: r.question.askKey, sample: null, resolver, at } : null;
+  }
+  const sample = cleanQuestion(r.question.text, limits.questionChars);
+  const key = askKeyOf(sample, limits);
+  return key === null ? null : { entryId, key, askKey: null, sample, resolver, at };
 }
 
 /** A vote as stored: the ballot is the keyed hash of (answer, member), nothing else links them. */

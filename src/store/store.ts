@@ -17,6 +17,13 @@
  *   channels what the bot would have answered: the question (cleaned and cut as above), the
  *   entry, its confidence, the time and a moderator's grade. No user id of any kind.
  *
+ * - Resolutions: a question (cleaned and cut as above) and the entry a member resolved it
+ *   to (a suggestion clicked under the bot's reply, an auto-answer marked solved), with the
+ *   keyed hash of the member within that entry, to count members once per entry when
+ *   alternates are proposed. Written only while recording, like questions; forgotten after
+ *   the same 180 days. Moderators' Accept / Reject of a proposal: the entry, the question
+ *   and the decision, no member.
+ *
  * Durable: a vote is on disk before recordVote resolves (the member is then told it
  * counted).
  * Bounded: 5,000 distinct questions, 50,000 ballots, 2,000 entry counters (and on SQLite a
@@ -30,15 +37,21 @@ import type { Connection, Engine, StoreSettings } from './engine.js';
 import { STORE_MESSAGES as M } from './messages.js';
 import type { Plan } from './plan.js';
 import { AUTO_ANSWER_READS, writeGrade, writeSetting, writeShadow } from './auto-answer.js';
-import { askRow, ballotRow, cleanId, settingRow, shadowRow } from './privacy.js';
+import { askRow, ballotRow, cleanId, cleanQuestion, resolutionRow, settingRow, shadowRow } from './privacy.js';
+import { deleteDecision, RESOLUTION_READS, writeDecision, writeResolution } from './resolutions.js';
 import { RecordingStatus } from './recording-status.js';
 import { Retry } from './retry.js';
 import type {
   AskRecord,
   AutoAnswerRow,
   AutoAnswerSetting,
+  DecisionEntry,
+  DecisionOutcome,
+  DecisionRecord,
   FeedbackRow,
   GradeOutcome,
+  ResolutionRecord,
+  ResolvedQuestion,
   ServedRow,
   SettingOutcome,
   ShadowGrade,
@@ -151,6 +164,45 @@ export class DatabaseStore implements Store {
     const threshold = Number.isFinite(minConfidence) ? minConfidence : 0;
     const [counts] = await this.read<ShadowPrecision>(AUTO_ANSWER_READS.precision, guildId, channelId, threshold);
     return counts ?? { graded: 0, right: 0 };
+  }
+
+  async recordResolution(r: ResolutionRecord): Promise<boolean> {
+    return this.write((secret, at) => {
+      const row = resolutionRow(r, this.s.limits, secret, at);
+      return row === null ? null : writeResolution(this.s.limits, row);
+    }, false, false);
+  }
+
+  async resolvedQuestions(limit: number): Promise<ResolvedQuestion[]> {
+    const rows = await this.read<{ entryId: string; key: string; sample: string; resolver: string }>(RESOLUTION_READS.resolutions, rowLimit(limit));
+    // One row a (question, entry, member) in the database; one a (question, entry) here.
+    const out = new Map<string, ResolvedQuestion>();
+    for (const r of rows) {
+      const id = `${r.entryId}\u0000${r.key}`;
+      const q = out.get(id) ?? { entryId: r.entryId, key: r.key, sample: r.sample, resolvers: [] };
+      q.resolvers.push(r.resolver);
+      out.set(id, q);
+    }
+    return [...out.values()];
+  }
+
+  async decideAlternate(d: DecisionRecord): Promise<DecisionOutcome> {
+    const saved = await this.write((_, at) => writeDecision(this.s.limits, {
+      entryId: cleanId(d.entryId, this.s.limits.idChars),
+      key: cleanId(d.key, this.s.limits.idChars),
+      sample: cleanQuestion(d.sample, this.s.limits.questionChars),
+      decision: d.decision,
+      at,
+    }), null, true);
+    return saved === null ? 'unavailable' : saved ? 'saved' : 'already';
+  }
+
+  async withdrawDecision(entryId: string, key: string): Promise<void> {
+    await this.write(() => deleteDecision(cleanId(entryId, this.s.limits.idChars), cleanId(key, this.s.limits.idChars)), undefined, true);
+  }
+
+  async alternateDecisions(limit: number): Promise<DecisionEntry[]> {
+    return this.read<DecisionEntry>(RESOLUTION_READS.decisions, rowLimit(limit));
   }
 
   status(): StoreStatus {

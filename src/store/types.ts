@@ -101,6 +101,44 @@ export interface ShadowPrecision {
   right: number;
 }
 
+/** A member resolved a question to an entry: clicked it under the bot's reply, or marked its answer solved. */
+export interface ResolutionRecord {
+  entryId: string;
+  /** The member's Discord id: hashed within the entry before it is stored, never kept as is. */
+  memberId: string;
+  /** The question's text, or the key of the recorded unanswered question it is (askKey, what buttons carry). */
+  question: { text: string } | { askKey: string };
+}
+
+/** One question resolved to one entry, and by whom. */
+export interface ResolvedQuestion {
+  entryId: string;
+  /** The question's key (the digest of its normalised text). */
+  key: string;
+  /** The question, cleaned and cut as unanswered questions are. */
+  sample: string;
+  /** Keyed hashes of the members, within the entry (the same member on two questions of it, the same hash). Never shown. */
+  resolvers: string[];
+}
+
+export type AlternateDecision = 'accepted' | 'rejected';
+
+/** A moderator's Accept or Reject of a proposed alternate. */
+export interface DecisionRecord {
+  entryId: string;
+  /** The proposed question's key. */
+  key: string;
+  sample: string;
+  decision: AlternateDecision;
+}
+
+export interface DecisionEntry extends DecisionRecord {
+  decidedAt: string;
+}
+
+/** 'already': that proposal was decided before (a second press). */
+export type DecisionOutcome = 'saved' | 'already' | 'unavailable';
+
 export interface StoreStatus {
   recording: boolean;
   engine: 'sqlite' | 'postgres' | 'none';
@@ -137,6 +175,16 @@ export interface Store {
   gradeShadow(guildId: string, id: string, grade: ShadowGrade): Promise<GradeOutcome>;
   /** Of a channel's graded shadow answers with confidence ≥ minConfidence (default 0), how many were right. */
   shadowPrecision(guildId: string, channelId: string, minConfidence?: number): Promise<ShadowPrecision>;
+  /** Records that a member resolved a question to an entry; false when nothing was recorded (a forgotten question, not recording). */
+  recordResolution(r: ResolutionRecord): Promise<boolean>;
+  /** Resolved questions, by entry. */
+  resolvedQuestions(limit: number): Promise<ResolvedQuestion[]>;
+  /** Saves a decision once per proposal: whoever presses first decides. */
+  decideAlternate(d: DecisionRecord): Promise<DecisionOutcome>;
+  /** Takes back a decision whose change could not be made, so the proposal can be decided again. */
+  withdrawDecision(entryId: string, key: string): Promise<void>;
+  /** The latest decisions, newest first. */
+  alternateDecisions(limit: number): Promise<DecisionEntry[]>;
   status(): StoreStatus;
   close(): Promise<void>;
 }

@@ -83,11 +83,12 @@ export function* writeVote(limits: StoreLimits, v: BallotRow): Plan<boolean> {
 /** A day, for the once-a-day prune and the retention cut-off. */
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Forgets questions, ballots and shadow answers older than the retention period (totals stay). */
+/** Forgets questions, ballots, resolutions and shadow answers older than the retention period (totals stay). */
 export function* prune(before: string): Plan<void> {
   yield* run('DELETE FROM asks WHERE last_seen < ?', before);
   yield* run('DELETE FROM votes WHERE voted_at < ?', before);
   yield* run('DELETE FROM shadow_answers WHERE asked_at < ?', before);
+  yield* run('DELETE FROM resolutions WHERE resolved_at < ?', before);
 }
 
 /** Rows of a table a cap applies to: all of them, or those matching a condition (one server, one channel). */

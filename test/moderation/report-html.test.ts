@@ -113,6 +113,7 @@ describe('the health report as HTML', () => {
         notHelpful: [],
         stale: [{ entryId: evil, question: evil, file: evil, reviewBy: '2026-01-01' }],
         shadow: noShadow,
+        proposals: [{ entryId: evil, entryQuestion: evil, text: evil, key: 'k', members: 3, example: evil, collision: { entryId: evil, question: evil } }],
       },
       timeline: [{ day: '2026-03-01', wordings: 1, asks: 3 }],
       votes: [{ entryId: evil, question: evil, helpful: 1, notHelpful: 1 }],
@@ -121,14 +122,14 @@ describe('the health report as HTML', () => {
     };
     const html = renderReportHtml(report);
     expect(html).not.toContain('<i>');
-    expect(html.split('&lt;i&gt;x&lt;/i&gt;&quot;&#39;&amp;').length - 1).toBe(22);
+    expect(html.split('&lt;i&gt;x&lt;/i&gt;&quot;&#39;&amp;').length - 1).toBe(27);
   });
 
   it('given nothing recorded and a FAQ in good order, then each section says so, with no chart', async () => {
     const html = renderReportHtml({
       generatedAt: '2026-03-02T10:00:00.000Z',
       faq: { dir: 'faq', files: 1, entries: 2 },
-      report: { status: { recording: true, engine: 'sqlite', location: 'x' }, groups: [], notHelpful: [], stale: [], shadow: noShadow },
+      report: { status: { recording: true, engine: 'sqlite', location: 'x' }, groups: [], notHelpful: [], stale: [], shadow: noShadow, proposals: [] },
       timeline: [],
       votes: [],
       neverServed: [],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseButtonId, showId, voteId } from '../../src/replies/custom-ids.js';
+import { decideId, parseButtonId, showId, voteId } from '../../src/replies/custom-ids.js';
 import { toChoices, toDiscordPayload } from '../../src/replies/discord.js';
 import { escapeForDiscord } from '../../src/replies/escape.js';
 import { DISCORD_LIMITS as L } from '../../src/replies/limits.js';
@@ -120,7 +120,13 @@ describe('echoing a member', () => {
 describe('button ids', () => {
   it('given ids the bot made, then they parse back; given anything else, then null', () => {
     expect(parseButtonId(voteId('us-envoy', false))).toEqual({ kind: 'vote', entryId: 'us-envoy', helpful: false });
-    expect(parseButtonId(showId('four-eyes'))).toEqual({ kind: 'show', entryId: 'four-eyes' });
+    expect(parseButtonId(showId('four-eyes'))).toEqual({ kind: 'show', entryId: 'four-eyes', askKey: null });
+    expect(parseButtonId(showId('four-eyes', 'abcdefghijklmnopqrstu_'))).toEqual({ kind: 'show', entryId: 'four-eyes', askKey: 'abcdefghijklmnopqrstu_' });
+    // A key that would not fit, or is not a key, leaves the plain button.
+    expect(showId('a'.repeat(90), 'abcdefghijklmnopqrstu_')).toBe(`show:${'a'.repeat(90)}`);
+    expect(showId('four-eyes', 'not a key')).toBe('show:four-eyes');
+    expect(parseButtonId(decideId(true, 'four-eyes', 'abcdefghijklmnopqrstu_')!)).toEqual({ kind: 'decide', accept: true, entryId: 'four-eyes', key: 'abcdefghijklmnopqrstu_' });
+    expect(parseButtonId('alt:accept:four-eyes:short')).toBeNull();
     for (const forged of ['vote:us-envoy:maybe', 'vote:US:up', 'show:', 'x'.repeat(101), 'show:a/../b', 'vote:a:up:extra']) {
       expect(parseButtonId(forged)).toBeNull();
     }

@@ -123,7 +123,7 @@ describe('migrations', () => {
     expect(b).toEqual(a);
     expect(a.columns).toContain('votes.ballot text not null');
     expect(a.foreignKeys).toEqual(['ask_askers.question_key -> asks.question_key on delete cascade']);
-    expect(a.indexes).toEqual(['asks.asks_eviction', 'asks.asks_last_seen', 'shadow_answers.shadow_answers_age', 'shadow_answers.shadow_answers_channel', 'votes.votes_age']);
+    expect(a.indexes).toEqual(['asks.asks_eviction', 'asks.asks_last_seen', 'resolutions.resolutions_age', 'shadow_answers.shadow_answers_age', 'shadow_answers.shadow_answers_channel', 'votes.votes_age']);
     expect(await pg.rows<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
   });
 });
