@@ -1,0 +1,50 @@
+import { parse, TomlError } from 'smol-toml';
+import { IMPORT_MESSAGES as M } from './messages.js';
+import { lineAt, questionFromName, tidy } from './text.js';
+import { BadSource, type FoundEntry, type ReadSource, type Skipped } from './types.js';
+
+/**
+ * A discord.js-style tag file: a table a tag, its name the table's, `keywords` the other
+ * names `/tag` accepts, `content` the answer. A tag has a name, not a question, so the
+ * question is made from the name; the names become tags, which the matcher reads as words.
+ */
+export function readTomlTags(text: string, place: string, fileName: string): ReadSource {
+  let data: Record<string, unknown>;
+  try {
+    data = parse(text);
+  } catch (error) {
+    if (error instanceof TomlError) throw new BadSource(M.toml(place, error.line, firstLine(error.message)));
+    throw new BadSource(M.toml(place, 1, String(error)));
+  }
+  const entries: FoundEntry[] = [];
+  const skipped: Skipped[] = [];
+  for (const [name, value] of Object.entries(data)) {
+    const at = `${place}:${headerLine(text, name)}`;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      skipped.push({ place: at, why: M.noAnswer });
+      continue;
+    }
+    const table = value as Record<string, unknown>;
+    if (typeof table.content !== 'string') throw new BadSource(M.tomlTable(at, name));
+    const answer = tidy(table.content);
+    if (answer === '') {
+      skipped.push({ place: at, why: M.noAnswer });
+      continue;
+    }
+    const keywords = Array.isArray(table.keywords) ? table.keywords.filter((k): k is string => typeof k === 'string') : [];
+    entries.push({ name, question: questionFromName(name), madeUp: true, alternates: [], answer, tags: [name, ...keywords], place: at });
+  }
+  return { source: { title: fileName }, entries, skipped };
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/^Invalid TOML document: /, '');
+}
+
+function headerLine(text: string, name: string): number {
+  for (const header of [`[${name}]`, `["${name}"]`, `['${name}']`]) {
+    const at = text.indexOf(header);
+    if (at >= 0) return lineAt(text, at);
+  }
+  return 1;
+}
