@@ -32,7 +32,7 @@ export function readTomlTags(text: string, place: string, fileName: string): Rea
       continue;
     }
     const keywords = Array.isArray(table.keywords) ? table.keywords.filter((k): k is string => typeof k === 'string') : [];
-    entries.push({ name, question: questionFromName(name), madeUp: true, alternates: [], answer, tags: [name, ...keywords], place: at });
+    entries.push({ name, question: madeUpQuestion(name, keywords, answer), madeUp: true, alternates: [], answer, tags: [name, ...keywords], place: at });
   }
   return { source: { title: fileName }, entries, skipped };
 }
@@ -47,4 +47,16 @@ function headerLine(text: string, name: string): number {
     if (at >= 0) return lineAt(text, at);
   }
   return 1;
+}
+
+function firstSentence(md: string): string {
+  const plain = md.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_>#]/g, '').split('\n').find((l) => l.trim() !== '') ?? '';
+  const end = plain.search(/[.!?](\s|$)/);
+  return (end > 0 ? plain.slice(0, end) : plain).slice(0, 150).trim();
+}
+
+function madeUpQuestion(name: string, keywords: readonly string[], answer: string): string {
+  const also = keywords.length === 0 ? '' : ` (${keywords.map(questionFromName).join(', ').toLowerCase()})`;
+  const opening = firstSentence(answer);
+  return `${questionFromName(name)}${also}${opening === '' ? '' : `: ${opening}`}`;
 }

@@ -44,3 +44,25 @@ export function madeUpQuestions(text: string): MarkedQuestion[] {
   }
   return found;
 }
+
+export interface MarkedSource {
+  readonly sourceId: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The sources of a knowledge file whose url is still the importer's placeholder. */
+export function placeholderSources(text: string): MarkedSource[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, schema: 'core' });
+  const sources = doc.get('sources', true);
+  if (!isMap(sources)) return [];
+  const found: MarkedSource[] = [];
+  for (const pair of sources.items) {
+    const url = isMap(pair.value) ? pair.value.get('url', true) : undefined;
+    if (!isScalar(url) || typeof url.value !== 'string' || !isPlaceholderUrl(url.value) || !isScalar(pair.key)) continue;
+    const pos = lines.linePos(url.range?.[0] ?? 0);
+    found.push({ sourceId: String(pair.key.value), line: pos.line, column: pos.col });
+  }
+  return found;
+}
