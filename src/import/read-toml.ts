@@ -6,7 +6,7 @@ import { BadSource, type FoundEntry, type ReadSource, type Skipped } from './typ
 /**
  * A discord.js-style tag file: a table a tag, its name the table's, `keywords` the other
  * names `/tag` accepts, `content` the answer. A tag has a name, not a question, so the
- * question is made from the name; the names become tags, which the matcher reads as words.
+ * question is made from the name (and marked so); the names also become tags.
  */
 export function readTomlTags(text: string, place: string, fileName: string): ReadSource {
   let data: Record<string, unknown>;
@@ -49,12 +49,18 @@ function headerLine(text: string, name: string): number {
   return 1;
 }
 
+/** The answer's first sentence as plain words: links made their text, code marks dropped. */
 function firstSentence(md: string): string {
   const plain = md.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_>#]/g, '').split('\n').find((l) => l.trim() !== '') ?? '';
   const end = plain.search(/[.!?](\s|$)/);
   return (end > 0 ? plain.slice(0, end) : plain).slice(0, 150).trim();
 }
 
+/**
+ * A question to stand in until a moderator writes one: the name, its keywords and the
+ * answer's opening words ("Botception (ignore bots): It's good practice to..."), so that
+ * members' words can meet the tag's own words, not only its name.
+ */
 function madeUpQuestion(name: string, keywords: readonly string[], answer: string): string {
   const also = keywords.length === 0 ? '' : ` (${keywords.map(questionFromName).join(', ').toLowerCase()})`;
   const opening = firstSentence(answer);
