@@ -54,12 +54,3 @@ export const IMPORT_MESSAGES = Object.freeze({
   fileNote: (sources: string) =>
     `Imported with npm run faq:import from ${sources}.\nQuestions marked with a comment were made up from a name: reword them as members ask.`,
 });
-
-export const EXPORT_MESSAGES = Object.freeze({
-  usage: 'usage: npm run faq:export -- [--format markdown|html] [--out FILE]\n',
-  title: 'Frequently asked questions',
-  other: 'Other questions',
-  sources: 'Sources:',
-  wrote: (file: string, entries: number) => `wrote ${file} (${n(entries, 'entry', 'entries')})\n`,
-  writeFailed: (file: string, why: string) => `${file}: cannot be written (${why})\n`,
-});

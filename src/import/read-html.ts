@@ -2,7 +2,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { absolute, htmlToMarkdown } from './html-markdown.js';
 import { IMPORT_MESSAGES as M } from './messages.js';
-import { isQuestion, oneLine, questionFromName } from './text.js';
+import { isQuestion, oneLine } from './text.js';
 import { BadSource, type FoundEntry, type ReadSource } from './types.js';
 
 interface Page {
@@ -51,7 +51,7 @@ function entry(page: Page, question: string, answerHtml: string, position: strin
   const asked = isQuestion(q);
   return [
     {
-      question: asked ? q : questionFromName(q),
+      question: q,
       madeUp: !asked,
       alternates: [],
       answer,

@@ -3,7 +3,7 @@ import type { Heading, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { htmlToMarkdown } from './html-markdown.js';
 import { IMPORT_MESSAGES as M } from './messages.js';
-import { isQuestion, lineAt, oneLine, questionFromName, slugAnchor, tidy } from './text.js';
+import { isQuestion, lineAt, oneLine, slugAnchor, tidy } from './text.js';
 import { BadSource, type FoundEntry, type FoundSource, type ReadSource, type Skipped } from './types.js';
 
 /** A credits line faq:export writes under each answer: `*Sources:* [title](url), publisher; ...`. */
@@ -55,7 +55,7 @@ export function readMarkdownFaq(text: string, place: string, fileName: string): 
     }
     if (answer.sources.length > 0) credited = true;
     ctx.entries.push({
-      question: isQuestion(words) ? words : questionFromName(words),
+      question: words,
       madeUp: !isQuestion(words),
       alternates: [],
       answer: answer.text,
