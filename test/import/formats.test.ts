@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -112,5 +112,24 @@ describe('npm run faq:import, one fixture a format', () => {
     expect(text).toMatch(/tags: \[rules, off-topic, ot\]/);
     const hit = await answers(dir, 'where do off-topic chats go');
     expect(hit?.id).toBe('off-topic');
+  });
+
+  it('given a file whose name says nothing (faq.txt holding a TSV), then the format is told from its content', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faq-import-'));
+    made.push(dir);
+    copyFileSync(join(FIXTURES, 'qna.tsv'), join(dir, 'faq.txt'));
+    const run = npm(['faq:import', '--', join(dir, 'faq.txt'), '--out', join(dir, 'faq', 'a.yaml'), '--url', 'https://shop.example.com/help']);
+    expect(run.code).toBe(0);
+    expect((await answers(join(dir, 'faq'), 'what payment methods do you accept'))?.id).toBe('what-payment-methods-do-you-accept');
+  });
+
+  it('given two sources in one run, then one file holding both, each credited to its own source', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faq-import-'));
+    made.push(dir);
+    const run = npm(['faq:import', '--', join(FIXTURES, 'dl.html'), join(FIXTURES, 'details.html'), '--out', join(dir, 'faq.yaml')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/4 entries added/);
+    expect((await answers(dir, 'are there late fees'))?.sources).toEqual(['https://lantern-library.example.com/questions#late-fees']);
+    expect((await answers(dir, 'can i delete my account'))?.sources).toEqual(['https://pixelforge.example.net/help#delete-account']);
   });
 });
