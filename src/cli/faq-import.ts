@@ -13,7 +13,7 @@ import { KNOWLEDGE_MESSAGES } from '../knowledge/messages.js';
 import { formatIssue } from '../knowledge/types.js';
 import { applyPlan, fileData, newFileText, type Outcome } from '../import/apply.js';
 import { IMPORT_MESSAGES as M } from '../import/messages.js';
-import { planImport, sourceAddress, type ImportOptions, type Plan } from '../import/plan.js';
+import { existingFor, planImport, type ImportOptions, type Plan } from '../import/plan.js';
 import { readSource } from '../import/read-source.js';
 import { reviewLines } from '../import/review.js';
 import { faqDirFromConfig } from './load-or-exit.js';
@@ -74,15 +74,7 @@ const outcomes: Outcome[] = [];
 const plans: Plan[] = [];
 for (const { label, read } of reads) {
   const data = text === undefined ? {} : fileData(text);
-  const address = sourceAddress(read, label, options);
-  const ourSources = new Set(Object.entries(data.sources ?? {}).flatMap(([id, s]) => (s.url.split('#')[0] === address ? [id] : [])));
-  const mine = (data.entries ?? []).filter((e) => read.selfCredited === true || e.sources.some((s) => ourSources.has(s)));
-  const allSources = [...others.flatMap((f) => Object.entries(f.data.sources)), ...Object.entries(data.sources ?? {})];
-  const plan = planImport(read, label, options, {
-    takenIds: new Set([...others.flatMap((f) => f.data.entries.map((e) => e.id)), ...(data.entries ?? []).filter((e) => !mine.includes(e)).map((e) => e.id)]),
-    sourceIdByUrl: new Map(allSources.map(([id, s]) => [s.url, id])),
-    takenSourceIds: new Set(allSources.map(([id]) => id)),
-  });
+  const plan = planImport(read, label, options, existingFor(read, label, options, others, data));
   plans.push(plan);
   if (text === undefined) {
     text = newFileText(M.fileNote(args.sources.map((s) => basename(s.replace(/\/+$/, ''))).join(', ')), plan);

@@ -51,6 +51,7 @@ export const IMPORT_MESSAGES = Object.freeze({
   skipped: (place: string, why: string) => `  ${place}: ${why}`,
   reviewTitle: (count: number) => `to review (${n(count, 'item')}; npm run faq:check -- --strict lists what is left):`,
   review: (place: string, what: string) => `  ${place}: ${what}`,
+  commitImport: (source: string) => `import ${source}`,
   fileNote: (sources: string) =>
     `Imported with npm run faq:import from ${sources}.\nQuestions marked with a comment were made up from a name: reword them as members ask.`,
 });

@@ -1,6 +1,8 @@
 import { KNOWLEDGE_LIMITS as L } from '../knowledge/limits.js';
 import { placeholderUrl } from '../knowledge/import-marks.js';
 import { questionKey } from '../knowledge/load.js';
+import type { CheckedFile } from '../knowledge/load.js';
+import type { KnowledgeFileInput } from '../knowledge/schema.js';
 import type { NewEntry, NewSource } from '../knowledge/yaml-edit.js';
 import { clip, truncate } from '../replies/truncate.js';
 import { idFrom, unique } from './ids.js';
@@ -20,6 +22,28 @@ export interface Existing {
   /** Source ids already defined, by url. */
   readonly sourceIdByUrl: ReadonlyMap<string, string>;
   readonly takenSourceIds: ReadonlySet<string>;
+}
+
+/**
+ * What the import must fit around: every id in the folder except those of the entries that
+ * came from this source (they are the ones it may change), and every source by its address.
+ */
+export function existingFor(
+  read: ReadSource,
+  label: string,
+  options: ImportOptions,
+  others: readonly CheckedFile[],
+  data: Partial<KnowledgeFileInput>,
+): Existing {
+  const address = sourceAddress(read, label, options);
+  const ours = new Set(Object.entries(data.sources ?? {}).flatMap(([id, s]) => (s.url.split('#')[0] === address ? [id] : [])));
+  const mine = (e: { sources: readonly string[] }) => read.selfCredited === true || e.sources.some((s) => ours.has(s));
+  const allSources = [...others.flatMap((f) => Object.entries(f.data.sources)), ...Object.entries(data.sources ?? {})];
+  return {
+    takenIds: new Set([...others.flatMap((f) => f.data.entries.map((e) => e.id)), ...(data.entries ?? []).filter((e) => !mine(e)).map((e) => e.id)]),
+    sourceIdByUrl: new Map(allSources.map(([id, s]) => [s.url, id])),
+    takenSourceIds: new Set(allSources.map(([id]) => id)),
+  };
 }
 
 export interface PlannedEntry extends NewEntry {
