@@ -1,6 +1,7 @@
 import { ApplicationIntegrationType, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { AUTO_ANSWER_DEFAULTS } from '../src/auto-answer/decide.js';
 import { autoAnswerSetting, autoAnswerSettingsText } from '../src/discord/auto-answer-admin.js';
+import { importChannel } from '../src/discord/import-channel.js';
 import { shadowView } from '../src/discord/shadow-view.js';
 import { showSuggestions } from '../src/discord/suggestions.js';
 import type { SlashCommand } from '../src/discord/command.js';
@@ -43,7 +44,13 @@ export default {
         .setName('shadow')
         .setDescription("What the bot would have answered, to grade, and the precision so far")
         .addChannelOption((o) => o.setName('channel').setDescription('Only this channel')))
-    .addSubcommand((s) => s.setName('suggestions').setDescription('Alternates proposed from what members resolved themselves, to accept or reject')),
+    .addSubcommand((s) => s.setName('suggestions').setDescription('Alternates proposed from what members resolved themselves, to accept or reject'))
+    // /faq-admin import: a #faq channel's messages as a draft FAQ file.
+    .addSubcommand((s) =>
+      s
+        .setName('import')
+        .setDescription("Import a channel's pinned messages (or its last 100) as a draft FAQ file")
+        .addChannelOption((o) => o.setName('channel').setDescription('The channel to read, e.g. #faq').setRequired(true))),
 
   async execute(interaction, ctx) {
     // Server admins can override who sees the command; the permission is checked again here.
@@ -71,6 +78,8 @@ export default {
       await send(interaction, await autoAnswerSetting(interaction, ctx));
     } else if (sub === 'suggestions') {
       await showSuggestions(interaction, ctx);
+    } else if (sub === 'import') {
+      await send(interaction, await importChannel(interaction, ctx));
     } else if (sub === 'shadow') {
       await send(interaction, await shadowView(ctx, interaction.guildId, interaction.options.getChannel('channel')?.id ?? null));
     } else {

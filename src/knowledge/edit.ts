@@ -52,7 +52,8 @@ const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*\.ya?ml$/;
 /** Issues listed in a refusal; a Discord reply has room for a few. */
 const ISSUES_SHOWN = 5;
 
-const refuse = (reason: string): EditResult => ({ ok: false, reason });
+type Refused = Extract<EditResult, { ok: false }>;
+const refuse = (reason: string): Refused => ({ ok: false, reason });
 
 /** Adds `wording` to the alternates of entry `entryId`, in whichever file holds it. */
 export async function addAlternate(faqDir: string, entryId: string, wording: string, options: EditOptions = {}): Promise<EditResult> {
@@ -118,7 +119,11 @@ export async function addEntry(
  * Takes the folder's lock, reads and checks the whole folder, and runs `edit` on what it
  * holds. A folder that cannot be written, or that is already broken, is refused first.
  */
-async function locked(dir: string, options: EditOptions, edit: (files: readonly CheckedFile[]) => Promise<EditResult>): Promise<EditResult> {
+async function locked<T extends { readonly ok: boolean }>(
+  dir: string,
+  options: EditOptions,
+  edit: (files: readonly CheckedFile[]) => Promise<T | Refused>,
+): Promise<T | Refused> {
   const writable = await checkWritable(dir, join(dir, FOLDER_LOCK.name));
   if (!writable.ok) return refuse(writable.reason);
   let outcome;
@@ -152,20 +157,51 @@ async function save(
   options: EditOptions,
 ): Promise<EditResult> {
   if (!edited.ok) return refuse(edited.why === 'no-entry' ? M.unknownEntry(entryId) : M.unusualLayout(name));
+  const saved = await saveText(dir, name, edited.text, what, options);
+  if (!saved.ok) return saved;
+  return { ok: true, file: name, entryId, ...(sourceId === undefined ? {} : { sourceId }), git: saved.git };
+}
+
+type Git = Extract<EditResult, { ok: true }>['git'];
+
+async function saveText(dir: string, name: string, text: string, what: string, options: EditOptions): Promise<{ ok: true; git: Git } | Refused> {
   const path = join(dir, name);
   const writable = await checkWritable(dir, path);
   if (!writable.ok) return refuse(writable.reason);
-  const after = await readKnowledge(dir, undefined, { name, text: edited.text });
+  const after = await readKnowledge(dir, undefined, { name, text });
   if (!after.ok) return refuse(M.wouldBreak(listIssues(after.issues)));
-  const written = await writeFileAtomic(path, edited.text);
+  const written = await writeFileAtomic(path, text);
   if (!written.ok) return refuse(written.reason);
 
-  let git: Extract<EditResult, { ok: true }>['git'] = 'off';
+  let git: Git = 'off';
   if (options.git === true) {
     const commit = await commitFile(path, M.commitMessage(what));
     git = commit.status === 'failed' ? { failed: M.gitFailed(commit.why) } : commit.status;
   }
-  return { ok: true, file: name, entryId, ...(sourceId === undefined ? {} : { sourceId }), git };
+  return { ok: true, git };
+}
+
+export type RewriteResult = { readonly ok: true; readonly file: string; readonly git: Git } | Refused;
+
+/**
+ * File `name` (created when missing) made what `make` returns from its current text and the
+ * folder's other files: for changes of many entries at once (an import), under the same
+ * lock, whole-folder check, atomic write and commit as the edits above.
+ */
+export async function rewriteFile(
+  faqDir: string,
+  name: string,
+  make: (current: string | undefined, files: readonly CheckedFile[]) => Edited,
+  what: string,
+  options: EditOptions = {},
+): Promise<RewriteResult> {
+  if (!FILE_NAME.test(name)) return refuse(M.badFileName(name));
+  return locked(faqDir, options, async (files) => {
+    const edited = make(await readIfThere(join(faqDir, name)), files);
+    if (!edited.ok) return refuse(M.unusualLayout(name));
+    const saved = await saveText(faqDir, name, edited.text, what, options);
+    return saved.ok ? { ok: true as const, file: name, git: saved.git } : saved;
+  });
 }
 
 /** The entry whose question or an alternate is already `wording` (same letters and digits). */

@@ -20,16 +20,22 @@ export interface NewSource {
 export interface NewEntry {
   readonly id: string;
   readonly question: string;
+  readonly alternates?: readonly string[];
   readonly answer: string;
   readonly sources: readonly string[];
   readonly tags: readonly string[];
+  /** A comment written over the question, for the moderator who reads the file. */
+  readonly questionNote?: string;
 }
+
+/** Fields of an entry that an edit sets (each replaced whole, or added when missing). */
+export type EntryFields = Partial<Pick<NewEntry, 'question' | 'alternates' | 'answer' | 'sources' | 'tags'>>;
 
 export type Edited = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly why: 'no-entry' | 'layout' };
 
 /** Width the rendered answers are folded at, as the shipped files are. */
 const LINE_WIDTH = 92;
-const LAYOUT: Edited = { ok: false, why: 'layout' };
+const LAYOUT = { ok: false, why: 'layout' } as const satisfies Edited;
 
 const parse = (text: string) => parseDocument(text, { uniqueKeys: true, merge: false, schema: 'core' });
 
@@ -128,16 +134,110 @@ export function appendEntry(text: string, entry: NewEntry, source: NewSource | u
   return verified(edited, expected);
 }
 
+/** `source` added at the end of the file's sources (the map made when there is none). */
+export function appendSource(text: string, source: NewSource): Edited {
+  const doc = parse(text);
+  if (doc.errors.length > 0 || !isBlockMap(doc.contents)) return LAYOUT;
+  const eol = lineEnding(text);
+  const sources = doc.contents.get('sources', true);
+  const block = render(sourceNode(source));
+  let edited: string;
+  if (sources === undefined) edited = `${text}${text.endsWith('\n') ? '' : eol}sources:${eol}${indent(block, 2, eol)}`;
+  else if (isBlockMap(sources) && sources.items.length > 0) {
+    const last = sources.items[sources.items.length - 1]!;
+    const at = afterLine(text, (last.value as Node | null)?.range?.[1] ?? (last.key as Node).range?.[1]);
+    edited = splice(text, at.offset, at.prefix + indent(block, columnOf(text, sources), eol));
+  } else if (isMap(sources) && sources.items.length === 0) {
+    const replaced = replaceEmptyFlow(text, sources, indent(block, 2, eol), eol);
+    if (replaced === undefined) return LAYOUT;
+    edited = text.slice(0, replaced.start) + replaced.text + text.slice(replaced.end);
+  } else return LAYOUT;
+  const expected = parse(text);
+  if (!expected.has('sources')) expected.set('sources', expected.createNode({}));
+  expected.setIn(['sources', source.id], expected.createNode(sourceData(source)));
+  return verified(edited, expected);
+}
+
 /** A whole new knowledge file holding one entry (and its source): the schema line, a note, the data. */
 export function newKnowledgeFile(note: string, entry: NewEntry, source: NewSource | undefined): string {
+  return newKnowledgeFileOf(note, source === undefined ? [] : [source], [entry]);
+}
+
+/** A whole new knowledge file: the schema line, a note, the sources, the entries a blank line apart. */
+export function newKnowledgeFileOf(note: string, sources: readonly NewSource[], entries: readonly NewEntry[]): string {
   const comment = note
     .split('\n')
     .map((line) => `# ${line}`.trimEnd())
     .join('\n');
   const parts = [`# yaml-language-server: $schema=./schema.json\n#\n${comment}\n`];
-  if (source !== undefined) parts.push(`sources:\n${indent(render(sourceNode(source)), 2, '\n')}`);
-  parts.push(`entries:\n${indent(render(entryNode(entry)), 2, '\n')}`);
+  if (sources.length > 0) parts.push(`sources:\n${sources.map((s) => indent(render(sourceNode(s)), 2, '\n')).join('')}`);
+  parts.push(`entries:\n${entries.map((e) => indent(render(entryNode(e)), 2, '\n')).join('\n')}`);
   return parts.join('\n');
+}
+
+/** Entry `entryId` taken out of the file, with the blank line before it. */
+export function removeEntry(text: string, entryId: string): Edited {
+  const found = findEntry(text, entryId);
+  if (!found.ok) return found;
+  const { index, entry } = found;
+  const start = entry.range?.[0];
+  if (start === undefined) return LAYOUT;
+  let from = text.lastIndexOf('\n', start - 1) + 1;
+  if (text.slice(from, start).trim() !== '-') return LAYOUT;
+  const blank = /(?:^|\n)[ \t]*\r?\n$/.exec(text.slice(0, from));
+  if (blank !== null) from -= blank[0].length - (blank[0].startsWith('\n') ? 1 : 0);
+  const edited = text.slice(0, from) + text.slice(afterLine(text, entry.range?.[1]).offset);
+  const expected = parse(text);
+  (expected.get('entries', true) as YAMLSeq).delete(index);
+  return verified(edited, expected);
+}
+
+/** The given fields of entry `entryId` replaced (or added after its last field); other lines stay. */
+export function setEntryFields(text: string, entryId: string, fields: EntryFields): Edited {
+  let edited = text;
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    const one = setEntryField(edited, entryId, key, value as string | readonly string[]);
+    if (!one.ok) return one;
+    edited = one.text;
+  }
+  return { ok: true, text: edited };
+}
+
+function setEntryField(text: string, entryId: string, key: string, value: string | readonly string[]): Edited {
+  const found = findEntry(text, entryId);
+  if (!found.ok) return found;
+  const { index, entry } = found;
+  const eol = lineEnding(text);
+  const column = columnOf(text, entry);
+  const block = indent(render(fieldNode(key, value)), column, eol).slice(column);
+  const pair = entry.items.find((p) => isScalar(p.key) && p.key.value === key);
+  let edited: string;
+  if (pair !== undefined) {
+    const start = (pair.key as Node).range?.[0];
+    if (start === undefined) return LAYOUT;
+    edited = text.slice(0, start) + block + text.slice(afterLine(text, (pair.value as Node | null)?.range?.[1]).offset);
+  } else {
+    const last = entry.items[entry.items.length - 1];
+    const at = afterLine(text, (last?.value as Node | null)?.range?.[1]);
+    edited = splice(text, at.offset, at.prefix + ' '.repeat(column) + block);
+  }
+  const expected = parse(text);
+  expected.setIn(['entries', index, key], expected.createNode(typeof value === 'string' ? value : [...value]));
+  return verified(edited, expected);
+}
+
+type Found = { readonly ok: true; readonly index: number; readonly entry: YAMLMap } | Exclude<Edited, { ok: true }>;
+
+function findEntry(text: string, entryId: string): Found {
+  const doc = parse(text);
+  if (doc.errors.length > 0 || !isBlockMap(doc.contents)) return LAYOUT;
+  const entries = doc.contents.get('entries', true);
+  if (!isSeq(entries) || entries.flow === true) return { ok: false, why: 'no-entry' };
+  const index = entries.items.findIndex((item) => isMap(item) && item.get('id') === entryId);
+  if (index < 0) return { ok: false, why: 'no-entry' };
+  const entry = entries.items[index];
+  return isBlockMap(entry) ? { ok: true, index, entry } : LAYOUT;
 }
 
 /** The edited text when it parses to exactly what `expected` holds; the layout refusal otherwise. */
@@ -238,7 +338,27 @@ function sourceData(source: NewSource) {
 }
 
 function entryData(entry: NewEntry) {
-  return { id: entry.id, question: entry.question, answer: entry.answer, sources: [...entry.sources], tags: [...entry.tags] };
+  const alternates = entry.alternates !== undefined && entry.alternates.length > 0 ? { alternates: [...entry.alternates] } : {};
+  return { id: entry.id, question: entry.question, ...alternates, answer: entry.answer, sources: [...entry.sources], tags: [...entry.tags] };
+}
+
+/** `key: value` alone, styled as entryNode styles that field. */
+function fieldNode(key: string, value: string | readonly string[]): (doc: Document) => Node {
+  return (doc) => {
+    const map = doc.createNode({ [key]: typeof value === 'string' ? value : [...value] }) as YAMLMap;
+    styleFields(map);
+    return map;
+  };
+}
+
+/** Answers folded (literal when they hold line breaks, which folding would make hard to read); sources and tags as flow lists. */
+function styleFields(map: YAMLMap): void {
+  const answer = map.get('answer', true);
+  if (isScalar(answer)) answer.type = String(answer.value).includes('\n') ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED;
+  for (const key of ['sources', 'tags']) {
+    const list = map.get(key, true);
+    if (isSeq(list)) list.flow = true;
+  }
 }
 
 /** `id: {publisher, title, url}`, as the shipped files write a source. */
@@ -250,9 +370,11 @@ function sourceNode(source: NewSource): (doc: Document) => Node {
 function entryNode(entry: NewEntry): (doc: Document) => Node {
   return (doc) => {
     const map = doc.createNode(entryData(entry)) as YAMLMap;
-    const answer = map.get('answer', true) as Scalar;
-    answer.type = Scalar.BLOCK_FOLDED;
-    for (const key of ['sources', 'tags']) (map.get(key, true) as unknown as YAMLSeq).flow = true;
+    styleFields(map);
+    if (entry.questionNote !== undefined) {
+      const question = map.items.find((p) => isScalar(p.key) && p.key.value === 'question');
+      if (question !== undefined && isScalar(question.key)) question.key.commentBefore = entry.questionNote;
+    }
     return doc.createNode([map]) as Node;
   };
 }

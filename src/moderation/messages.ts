@@ -72,6 +72,8 @@ export const CHECK_MESSAGES = {
   stale: (entryId: string, reviewBy: string) => `entry "${entryId}" was due for review on ${reviewBy}; read it again and move review_by on`,
   collision: (c: { entryId: string; file: string; phrasing: { kind: 'question' } | { kind: 'alternate'; index: number }; text: string; answeredBy: string; answeredByFile: string; confidence: number }) =>
     `${c.phrasing.kind === 'question' ? 'the question' : `alternate ${c.phrasing.index + 1}`} of entry "${c.entryId}", "${c.text}", is answered by entry "${c.answeredBy}"${c.answeredByFile === c.file ? '' : ` of ${c.answeredByFile}`} (${pct(c.confidence)}); reword one of them`,
+  madeUp: (entryId: string) => `the question of entry "${entryId}" was made up from a name by faq:import; reword it as members ask, then delete its comment`,
+  placeholder: (sourceId: string) => `source "${sourceId}" has no real address yet (faq:import found none); put where members can read it`,
   warning: (where: string, message: string) => `${where}: warning: ${message}`,
   error: (where: string, message: string) => `${where}: ${message}`,
   warnings: (n: number) => `${times(n, 'warning', 'warnings')} (npm run faq:check -- --strict makes them errors).`,

@@ -30,6 +30,8 @@ export interface MemberMessage {
   id?: string;
   /** Stored but not dispatched: a MESSAGE_CREATE the gateway never delivered. */
   undelivered?: boolean;
+  /** Pinned in its channel. */
+  pinned?: boolean;
 }
 
 export type Dispatch = (t: string, d: unknown, guildId: string) => void;
@@ -101,6 +103,7 @@ export class Channels {
     const msg: Obj = {
       ...messageFromBody(m.id ?? snowflake(), { content: m.content, attachments: m.attachments ?? [] }, { channelId, guildId, author, type: referenced ? 19 : 0 }),
       mentions: mentionedUsers(m.content),
+      pinned: m.pinned === true,
       mention_roles: [...m.content.matchAll(/<@&(\d+)>/g)].map((x) => x[1]),
       ...(m.webhook ? { webhook_id: author.id } : {}),
       ...(referenced
@@ -117,6 +120,22 @@ export class Channels {
   getChannel(id: string): Reply {
     const c = this.get(id);
     return c ? { status: 200, body: c } : UNKNOWN_CHANNEL;
+  }
+
+  /** GET /channels/{id}/messages: newest first, at most `limit` (50 unless asked, 100 at most). */
+  listMessages(channelId: string, query: URLSearchParams): Reply {
+    if (!this.get(channelId)) return UNKNOWN_CHANNEL;
+    const limit = Number(query.get('limit') ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return err(400, 50035, 'Invalid Form Body');
+    const all = this.messagesIn(channelId).sort((a, b) => (BigInt(String(b.id)) > BigInt(String(a.id)) ? 1 : -1));
+    return { status: 200, body: all.slice(0, limit) };
+  }
+
+  /** GET /channels/{id}/messages/pins: the pinned messages, newest first, with when they were pinned. */
+  listPins(channelId: string): Reply {
+    if (!this.get(channelId)) return UNKNOWN_CHANNEL;
+    const pinned = this.messagesIn(channelId).filter((m) => m.pinned === true).sort((a, b) => (BigInt(String(b.id)) > BigInt(String(a.id)) ? 1 : -1));
+    return { status: 200, body: { items: pinned.map((message) => ({ pinned_at: message.timestamp, message })), has_more: false } };
   }
 
   getMessage(channelId: string, messageId: string): Reply {

@@ -69,6 +69,8 @@ export class RestServer {
       ['GET', new RegExp(`^/channels/${APP}$`), true, (r) => o.channels.getChannel(r.params[0]!)],
       ['PATCH', new RegExp(`^/channels/${APP}$`), true, (r) => o.channels.modifyChannel(r.params[0]!, r.body)],
       ['POST', new RegExp(`^/channels/${APP}/messages$`), true, (r) => o.channels.createMessage(r.params[0]!, r.body)],
+      ['GET', new RegExp(`^/channels/${APP}/messages$`), true, (r) => o.channels.listMessages(r.params[0]!, r.query)],
+      ['GET', new RegExp(`^/channels/${APP}/messages/pins$`), true, (r) => o.channels.listPins(r.params[0]!)],
       ['GET', new RegExp(`^/channels/${APP}/messages/${APP}$`), true, (r) => o.channels.getMessage(r.params[0]!, r.params[1]!)],
       ['POST', new RegExp(`^/interactions/${ID}/${ID}/callback$`), false, (r) => this.callback(r)],
       ['POST', new RegExp(`^/webhooks/${APP}/${ID}$`), false, (r) => this.followUp(r)],
