@@ -4,7 +4,7 @@ import { questionKey } from '../knowledge/load.js';
 import type { CheckedFile } from '../knowledge/load.js';
 import type { KnowledgeFileInput } from '../knowledge/schema.js';
 import type { NewEntry, NewSource } from '../knowledge/yaml-edit.js';
-import { clip, truncate } from '../replies/truncate.js';
+import { clip, truncate } from '../text/truncate.js';
 import { idFrom, unique } from './ids.js';
 import { IMPORT_MESSAGES as M } from './messages.js';
 import { oneLine } from './text.js';

@@ -4,7 +4,7 @@ import type { DiscordPayload } from './discord.js';
 import { escapeForDiscord } from './escape.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 import { REPLY_MESSAGES } from './messages.js';
-import { truncate } from './truncate.js';
+import { truncate } from '../text/truncate.js';
 
 const M = REPLY_MESSAGES.suggestions;
 
