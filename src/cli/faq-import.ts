@@ -66,6 +66,7 @@ const reads = [];
 for (const source of args.sources) {
   const result = await readSource(source);
   if (!result.ok) fail(M.failed(result.problem));
+  if (result.read.entries.length === 0) fail(M.failed(M.nothingFound(source)));
   reads.push({ label: source, read: result.read });
 }
 

@@ -19,6 +19,7 @@ export const IMPORT_MESSAGES = Object.freeze({
   empty: (place: string) => `${place}: empty; there is nothing to import`,
   noFaq: (place: string) => `${place}: no questions and answers found (looked for FAQPage data, details/summary, dl/dt/dd and headings)`,
   noMarkdownFaq: (place: string) => `${place}: no questions and answers found (looked for question headings, **Q:**/**A:** and <details>)`,
+  nothingFound: (place: string) => `${place}: no entry with both a question and an answer`,
   unknownFormat: (place: string) => `${place}: cannot tell what kind of FAQ this is (name it .toml, .md, .html, .csv or .tsv)`,
   toml: (place: string, line: number, why: string) => `${place}:${line}: not valid TOML: ${why}`,
   tomlTable: (place: string, name: string) => `${place}: [${name}] has no "content" text`,
