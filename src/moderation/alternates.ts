@@ -1,8 +1,10 @@
 import { questionKey } from '../knowledge/load.js';
 import type { Matcher } from '../search/matcher.js';
 import type { DecisionEntry, ResolvedQuestion } from '../store/types.js';
+import { KNOWLEDGE_LIMITS } from '../knowledge/limits.js';
+import { normalize } from '../search/normalize.js';
+import { clip } from '../text/truncate.js';
 import { PROPOSAL_DEFAULTS } from './proposal-defaults.js';
-import { asAlternate } from './suggest.js';
 
 export { PROPOSAL_DEFAULTS } from './proposal-defaults.js';
 
@@ -133,4 +135,9 @@ function alike(a: Float32Array, b: Float32Array): number {
   let s = 0;
   for (let d = 0; d < a.length; d++) s += a[d]! * b[d]!;
   return s;
+}
+
+/** An alternate as members type it: lowercase words, within the schema's length. */
+export function asAlternate(text: string): string {
+  return clip(normalize(text), KNOWLEDGE_LIMITS.alternateLength);
 }

@@ -3,10 +3,10 @@ import { KNOWLEDGE_LIMITS } from '../knowledge/limits.js';
 import type { Matcher } from '../search/matcher.js';
 import { normalize, words } from '../search/normalize.js';
 import { QUESTION_WORDS, STOP_WORDS } from '../search/stop-words.js';
-import { clip, truncate } from '../text/truncate.js';
+import { truncate } from '../text/truncate.js';
 import { FILL_IN, SUGGEST_MESSAGES as M } from './messages.js';
 import type { Report, ReportGroup } from './report.js';
-import type { Proposal } from './alternates.js';
+import { asAlternate, type Proposal } from './alternates.js';
 
 /**
  * Ready-to-paste YAML for the report's top groups: alternates for the closest entry, or a
@@ -81,10 +81,6 @@ function newEntryFor(group: ReportGroup, matcher: Matcher, taken: Set<string>): 
   return { kind: 'new-entry', entryId: id, yaml: comment + stringify([entry]) };
 }
 
-/** An alternate as members type it: lowercase words, within the schema's length. */
-export function asAlternate(text: string): string {
-  return clip(normalize(text), KNOWLEDGE_LIMITS.alternateLength);
-}
 
 /** The member's wording as an FAQ question: capitalised, ending in a question mark. */
 function asQuestion(text: string): string {

@@ -3,9 +3,8 @@ import { normalize } from '../search/normalize.js';
 import { clip, truncate } from '../text/truncate.js';
 import type { StoreLimits } from './limits.js';
 import type { SettingRow, ShadowAnswerRow } from './auto-answer.js';
-import type { ResolutionRow } from './resolutions.js';
 import type { AskRecord, AutoAnswerSetting, ResolutionRecord, ShadowRecord, VoteRecord } from './types.js';
-import type { AskRow, BallotRow } from './writes.js';
+import type { AskRow, BallotRow, ResolutionRow } from './writes.js';
 
 /**
  * Turning what members send into what is stored: member ids become keyed hashes, text

@@ -2,24 +2,13 @@ import type { StoreLimits } from './limits.js';
 import { digest } from './privacy.js';
 import { row, run, type Plan } from './plan.js';
 import type { AlternateDecision } from './types.js';
-import { evict } from './writes.js';
+import { evict, type ResolutionRow } from './writes.js';
 
 /**
  * Questions members resolved to an entry themselves (the raw material of proposed
  * alternates), and moderators' decisions on those proposals. Plans and reads in the same
  * portable SQL as writes.ts.
  */
-
-export interface ResolutionRow {
-  entryId: string;
-  /** The question's key: the same digest as an unanswered question's, when it is given as text. */
-  key: string | null;
-  /** The key of a stored unanswered question, when the question is given by reference (a button's). */
-  askKey: string | null;
-  sample: string | null;
-  resolver: string;
-  at: string;
-}
 
 export interface DecisionRow {
   entryId: string;

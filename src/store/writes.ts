@@ -121,3 +121,15 @@ export const READS = {
 export function rowLimit(limit: number): number {
   return Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : 0;
 }
+
+/** A resolved question as stored (resolutions.ts): made by privacy.ts's resolutionRow. */
+export interface ResolutionRow {
+  entryId: string;
+  /** The question's key: the same digest as an unanswered question's, when it is given as text. */
+  key: string | null;
+  /** The key of a stored unanswered question, when the question is given by reference (a button's). */
+  askKey: string | null;
+  sample: string | null;
+  resolver: string;
+  at: string;
+}
