@@ -20,6 +20,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parse } from 'csv-parse/sync';
 import { loadEncoder } from '../src/embedding/encoder.js';
 import { readCases } from '../src/evaluation/cases.js';
 import { isRight, type EvalCase } from '../src/evaluation/score.js';
@@ -56,7 +57,7 @@ function banking77(): TrainingFaq {
   const ids = new Set([...readFileSync(join(out, 'faq', 'banking77.yaml'), 'utf8').matchAll(/^ {2}- id: (\S+)$/gm)].map((m) => m[1]!));
   const seen = new Map<string, Set<string>>();
   const cases: EvalCase[] = [];
-  for (const [text, topic] of csvRows(readFileSync(join(SHARED, 'banking77', 'train.csv'), 'utf8')).slice(1)) {
+  for (const [text, topic] of (parse(readFileSync(join(SHARED, 'banking77', 'train.csv'), 'utf8')) as string[][]).slice(1)) {
     const id = idOf(topic!);
     const texts = seen.get(id) ?? new Set<string>();
     seen.set(id, texts);
@@ -70,27 +71,6 @@ function banking77(): TrainingFaq {
 
 function story(): TrainingFaq {
   return { name: 'story', dir: join(import.meta.dirname, '..', 'faq'), cases: readCases(join(SHARED, 'dev-questions.jsonl')) };
-}
-
-/** Rows of a CSV file with a header row, quoted fields and "" escapes. */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (c !== '\r') field += c;
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-  return rows;
 }
 
 const faqs = [djsTags, banking77, story].map((make) => make()).filter((f) => !values['leave-out'].includes(f.name));
