@@ -1,5 +1,6 @@
 import { micromark } from 'micromark';
 import type { KnowledgeBase } from '../knowledge/types.js';
+import { escapeHtml as esc } from '../text/html.js';
 import { topics } from './groups.js';
 import { EXPORT_MESSAGES as M } from './messages.js';
 
@@ -47,8 +48,4 @@ ${body}
 </body>
 </html>
 `;
-}
-
-function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

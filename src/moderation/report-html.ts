@@ -1,3 +1,4 @@
+import { escapeHtml as esc } from '../text/html.js';
 import type { HealthReport, TimelineDay } from './health.js';
 import { HTML_MESSAGES as M } from './messages.js';
 import type { ReportGroup } from './report.js';
@@ -51,13 +52,6 @@ ${collisionsSection(h)}
 </body>
 </html>
 `;
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text for HTML content and attribute values alike. */
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 function summaryItem(section: string, n: number, label: string): string {
