@@ -36,6 +36,8 @@ export async function answerQuestion(interaction: RepliableInteraction, ctx: Bot
 
   if (answer.match !== null) {
     void ctx.store.recordServed(answer.match.entry.id);
+    // Held in memory only (recent-answers.ts): a 👎 then a click on a related question makes it a resolution.
+    if (answer.reason !== 'picked' && reply.suggestions.length > 0 && ctx.store.status().recording) ctx.recent.remember(interaction.id, interaction.user.id, answer.question);
     if (answer.reason !== 'picked' && answer.match.confidence < LOW_CONFIDENCE) void ctx.store.recordAsk(askRecord(interaction, answer.question, answer.match.entry.id, answer.match.confidence, 'low-confidence'));
   } else if (answer.reason !== 'empty') {
     void ctx.store.recordAsk(askRecord(interaction, answer.question, answer.best?.entry.id ?? null, answer.best?.confidence ?? null, 'unanswered'));

@@ -31,12 +31,14 @@ export async function handleAutoAnswerButton(interaction: ButtonInteraction, ctx
   }
   const channel = await interaction.client.channels.fetch(interaction.channelId).catch(() => null);
   const where = { guildId: interaction.guildId, channelId: interaction.channelId, messageId: interaction.message.id };
+  const question = await askedText(interaction, channel);
   if (solved) {
+    // The poster said these words mean that entry: a resolution, like a click on a suggestion.
+    if (question !== '') void ctx.store.recordResolution({ entryId: action.entryId, memberId: interaction.user.id, question: { text: question } });
     const tagged = await tagSolved(channel, ctx, where);
     await send(interaction, noticePayload(tagged === false ? AA.solvedNoTag : AA.solvedThanks));
     return;
   }
-  const question = await askedText(interaction, channel);
   if (question !== '') void ctx.store.recordAsk({ question, askerId: interaction.user.id, bestEntryId: action.entryId, confidence: null, kind: 'unanswered' });
   await askForHuman(interaction, channel, ctx, where);
   await send(interaction, noticePayload(AA.notItThanks));

@@ -26,9 +26,15 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     await send(interaction, toDiscordPayload(replyForEntry(entry), { ephemeral: true }));
     void ctx.store.recordServed(entry.id);
     // Only the member who asked resolves their question by clicking; anyone else's click shows the entry, no more.
-    if (action.askKey !== null && interaction.message.interactionMetadata?.user.id === interaction.user.id) {
+    const asked = interaction.message.interactionMetadata;
+    if (asked?.user.id !== interaction.user.id) return;
+    if (action.askKey !== null) {
       void ctx.store.recordResolution({ entryId: entry.id, memberId: interaction.user.id, question: { askKey: action.askKey } });
+      return;
     }
+    // A related question under an answer counts once the asker has said the answer was wrong.
+    const rejected = ctx.recent.takeRejected(asked.id, interaction.user.id);
+    if (rejected !== undefined) void ctx.store.recordResolution({ entryId: entry.id, memberId: interaction.user.id, question: { text: rejected } });
     return;
   }
   // The vote is acknowledged only once it is stored for good, which a busy shared database
@@ -40,6 +46,8 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     voterId: interaction.user.id,
     helpful: action.helpful,
   });
+  const answered = interaction.message.interactionMetadata;
+  if (outcome === 'recorded' && !action.helpful && answered) ctx.recent.dislike(answered.id, interaction.user.id);
   const text = outcome === 'recorded' ? M.voteThanks : outcome === 'duplicate' ? M.voteAlready : M.voteUnavailable;
   await send(interaction, noticePayload(text));
 }

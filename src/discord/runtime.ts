@@ -10,6 +10,7 @@ import { createClient, type ClientOptionsExtra } from './client.js';
 import type { CommandModule } from './command.js';
 import type { BotContext } from './context.js';
 import { loadCommands } from './registry.js';
+import { RecentAnswers } from './recent-answers.js';
 import { createRouter } from './router.js';
 
 export class StartupError extends Error {}
@@ -43,7 +44,7 @@ export async function createRuntime(config: Config, logger: Logger, options: Run
   // HTTP replicas get no gateway events: only a gateway process can read messages.
   const readsMessages = config.AUTO_ANSWER && config.INTERACTIONS_PORT === undefined;
   const ctx: BotContext = { knowledge, store, logger, startedAt: new Date(), settings: new ChannelSettings(store),
-    faq: { dir: config.FAQ_DIR, git: config.FAQ_GIT, minMembers: config.ALTERNATE_MIN_MEMBERS }, readsMessages };
+    faq: { dir: config.FAQ_DIR, git: config.FAQ_GIT, minMembers: config.ALTERNATE_MIN_MEMBERS }, recent: new RecentAnswers(), readsMessages };
   let commands: Map<string, CommandModule>;
   try {
     commands = new Map(await loadCommands());

@@ -18,9 +18,9 @@
  *   entry, its confidence, the time and a moderator's grade. No user id of any kind.
  *
  * - Resolutions: a question (cleaned and cut as above) and the entry a member resolved it
- *   to (a suggestion clicked under the bot's reply, an auto-answer marked solved), with the
- *   keyed hash of the member within that entry, to count members once per entry when
- *   alternates are proposed. Written only while recording, like questions; forgotten after
+ *   to (a suggestion clicked under the bot's reply, a related question clicked after a 👎 on
+ *   the answer, an auto-answer marked solved), with the keyed hash of the member within
+ *   that entry, to count members once per entry when alternates are proposed. Written only while recording, like questions; forgotten after
  *   the same 180 days. Moderators' Accept / Reject of a proposal: the entry, the question
  *   and the decision, no member.
  *

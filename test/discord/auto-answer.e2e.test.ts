@@ -210,10 +210,19 @@ describe('auto-answers in help channels and forums', () => {
     const refused = await press(answer, /^Solved$/, OTHER_MEMBER);
     expect(lastText(refused)).toContain('Only the person who asked');
     expect(h.fake.channel(id(thread))!.applied_tags).toEqual([]);
+    const resolvedBefore = await h.bot.ctx.store.resolvedQuestions(1000);
+    expect(resolvedBefore.filter((r) => /heard it on the radio/i.test(r.sample))).toEqual([]);
     const solved = await press(answer, /^Solved$/, MEMBER);
     expect(lastText(solved)).toContain('Marked as solved');
     const tag = (forum.available_tags as { id: string; name: string }[]).find((t) => t.name === 'Solved')!;
     expect(h.fake.channel(id(thread))!.applied_tags).toEqual([tag.id]);
+    // The poster's words and the entry they were solved by are a resolution, counted once, for one member.
+    const ids = (answer.components as { components: { custom_id?: string }[] }[]).flatMap((r) => r.components.map((b) => b.custom_id ?? ''));
+    const entryId = ids.map((i) => /^aa:solved:\d+:(.+)$/.exec(i)?.[1]).find(Boolean);
+    expect(entryId).toBeDefined();
+    const resolved = (await h.bot.ctx.store.resolvedQuestions(1000)).filter((r) => /heard it on the radio/i.test(r.sample));
+    expect(resolved).toMatchObject([{ entryId, resolvers: [expect.any(String)] }]);
+    expect(JSON.stringify(resolved)).not.toContain(MEMBER);
   });
 
   it.each(['message-first', 'thread-only'] as const)('given a forum post whose events come %s, then it is still answered exactly once', async (order) => {
