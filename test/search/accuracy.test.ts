@@ -51,10 +51,10 @@ describe('accuracy on question sets', () => {
 const BANKING77 = '../shared/eval/banking77/make-faq.mjs';
 describe.skipIf(!existsSync(BANKING77))('accuracy on BANKING77, a FAQ nobody here wrote', () => {
   const floors = [
+    // The question alone and a typical FAQ with rewordings; 3 and 30 phrasings are measured by
+    // npm run eval (README), not here: each level embeds some 3,000 questions, a minute of CI.
     { phrasings: 1, right: 0.53, wrong: 0.13, leftOutDeclined: 0.64, first: 0.66 },
-    { phrasings: 3, right: 0.59, wrong: 0.08, leftOutDeclined: 0.74, first: 0.74 },
     { phrasings: 10, right: 0.73, wrong: 0.065, leftOutDeclined: 0.66, first: 0.83 },
-    { phrasings: 30, right: 0.79, wrong: 0.05, leftOutDeclined: 0.7, first: 0.88 },
   ];
   for (const f of floors) {
     it(`given ${f.phrasings} phrasings an entry, then at least ${f.right} answered right, at most ${f.wrong} wrong, ${f.leftOutDeclined} of the left-out topics declined`, async () => {
