@@ -35,7 +35,7 @@ export function readMarkdownFaq(text: string, place: string, fileName: string): 
   for (const [k, i] of headingAt.entries()) {
     const heading = nodes[i] as Heading;
     const body = nodes.slice(i + 1, headingAt[k + 1] ?? nodes.length);
-    const words = oneLine(plain(heading));
+    const words = oneLine(plainText(heading));
     const next = nodes[headingAt[k + 1] ?? -1] as Heading | undefined;
     if (topic !== undefined && heading.depth <= topic.depth) topic = undefined;
     if (heading.depth === 1 && title === undefined && !isQuestion(words) && substance(body).length === 0) {
@@ -146,10 +146,10 @@ function answerOf(ctx: Context, nodes: readonly RootContent[], from?: number): {
 /** `*Sources:* [title](url), publisher; [title](url), publisher` read back as sources. */
 function creditsOf(paragraph: Paragraph): FoundSource[] | undefined {
   const [label, ...rest] = paragraph.children;
-  if (label === undefined || (label.type !== 'emphasis' && label.type !== 'strong') || !CREDITS.test(plain(label).trim())) return undefined;
+  if (label === undefined || (label.type !== 'emphasis' && label.type !== 'strong') || !CREDITS.test(plainText(label).trim())) return undefined;
   const sources: FoundSource[] = [];
   for (const child of rest) {
-    if (child.type === 'link') sources.push({ title: plain(child), url: child.url });
+    if (child.type === 'link') sources.push({ title: plainText(child), url: child.url });
     else if (child.type === 'text' && sources.length > 0) {
       const publisher = child.value.replace(/^\s*,\s*/, '').replace(/;\s*$/, '').trim();
       const last = sources[sources.length - 1]!;
@@ -163,11 +163,11 @@ function creditsOf(paragraph: Paragraph): FoundSource[] | undefined {
 function labelled(paragraph: Paragraph, label: 'Q' | 'A'): { text: string; after: number } | undefined {
   const first = paragraph.children[0];
   if (first?.type !== 'strong') return undefined;
-  const inside = plain(first).trim();
+  const inside = plainText(first).trim();
   const pattern = new RegExp(`^${label}\\s*[:.]?$`, 'i');
   const inline = new RegExp(`^${label}\\s*:\\s*`, 'i');
   if (!pattern.test(inside) && !inline.test(inside)) return undefined;
-  const rest = paragraph.children.slice(1).map(plain).join('').replace(/^\s*:\s*/, '');
+  const rest = paragraph.children.slice(1).map(plainText).join('').replace(/^\s*:\s*/, '');
   const text = oneLine(pattern.test(inside) ? rest : inside.replace(inline, '') + rest);
   return { text, after: first.position?.end.offset ?? paragraph.position?.start.offset ?? 0 };
 }
@@ -181,9 +181,10 @@ function substance(nodes: readonly RootContent[]): RootContent[] {
   return nodes.filter((n) => !(n.type === 'html' && /^\s*(?:<!--[\s\S]*?-->\s*)*$/.test(n.value)) && n.type !== 'thematicBreak');
 }
 
-function plain(node: Nodes): string {
+/** A node's words, HTML left out. */
+export function plainText(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(plain).join('');
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
   return '';
 }
 

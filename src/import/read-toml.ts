@@ -1,6 +1,9 @@
+import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import { parse, TomlError } from 'smol-toml';
 import { IMPORT_MESSAGES as M } from './messages.js';
-import { lineAt, questionFromName, tidy } from './text.js';
+import { plainText } from './read-markdown.js';
+import { lineAt, oneLine, questionFromName, tidy } from './text.js';
 import { BadSource, type FoundEntry, type ReadSource, type Skipped } from './types.js';
 
 /**
@@ -49,11 +52,40 @@ function headerLine(text: string, name: string): number {
   return 1;
 }
 
-/** The answer's first sentence as plain words: links made their text, code marks dropped. */
+/**
+ * The answer's first sentence as plain words: the first paragraph (in a list or a quote too),
+ * never a code block, links made their text, and `Class#method` read as two words.
+ */
 function firstSentence(md: string): string {
-  const plain = md.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_>#]/g, '').split('\n').find((l) => l.trim() !== '') ?? '';
-  const end = plain.search(/[.!?](\s|$)/);
-  return (end > 0 ? plain.slice(0, end) : plain).slice(0, 150).trim();
+  const paragraph = firstParagraph(fromMarkdown(md));
+  const words = paragraph === undefined ? '' : oneLine(plainText(paragraph).replace(/#/g, ' '));
+  const end = words.search(/[.!?](\s|$)/);
+  return (end > 0 ? words.slice(0, end) : words).slice(0, 150).trim();
+}
+
+function firstParagraph(node: Nodes): Nodes | undefined {
+  if (node.type === 'paragraph' || node.type === 'heading') return plainText(node).trim() === '' ? undefined : node;
+  if (node.type === 'code' || node.type === 'html' || !('children' in node)) return undefined;
+  for (const child of node.children as Nodes[]) {
+    const found = firstParagraph(child);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** Keywords that only spell a name again without its spaces ("buttonlimits") say nothing new. */
+function newWords(name: string, keywords: readonly string[]): string[] {
+  const seen = new Set([letters(name)]);
+  return keywords.filter((k) => {
+    const key = letters(k);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function letters(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /**
@@ -62,7 +94,8 @@ function firstSentence(md: string): string {
  * members' words can meet the tag's own words, not only its name.
  */
 function madeUpQuestion(name: string, keywords: readonly string[], answer: string): string {
-  const also = keywords.length === 0 ? '' : ` (${keywords.map(questionFromName).join(', ').toLowerCase()})`;
+  const fresh = newWords(name, keywords);
+  const also = fresh.length === 0 ? '' : ` (${fresh.map(questionFromName).join(', ').toLowerCase()})`;
   const opening = firstSentence(answer);
   return `${questionFromName(name)}${also}${opening === '' ? '' : `: ${opening}`}`;
 }

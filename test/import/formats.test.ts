@@ -105,6 +105,14 @@ describe('npm run faq:import, one fixture a format', () => {
     expect(hit?.id).toBe('ask-to-ask');
   });
 
+  it('given a tag opening with code and a list, then its made-up question takes the first sentence of prose, not the code', () => {
+    const { run, text } = imported('tags.toml', ['--url', 'https://example.org/tags.toml']);
+    expect(run.code).toBe(0);
+    const question = /- id: send-delay\n.*\n\s+question: "([^"]*)"/.exec(text)?.[1]?.replace(/\s+/g, ' ');
+    // "senddelay" only spells the name again; the fenced `js` and the list's dash are not words.
+    expect(question).toBe('Send delay (sleep): Client setTimeout is gone: wait with the timers promises API instead');
+  });
+
   it('given a folder of Markdown tags with front matter, then the file names as ids, titles as questions, sub-folders as topics', async () => {
     const { dir, run, text } = imported('tags', ['--url', 'https://example.org/tags']);
     expect(run.code).toBe(0);
