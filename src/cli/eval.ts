@@ -4,7 +4,6 @@
  * `--replay [--seed N]`: the first half grows the FAQ's alternates, the second half is asked
  * before and after (src/evaluation/replay.ts).
  */
-import { parseArgs } from 'node:util';
 import { QuestionFileError, readCases } from '../evaluation/cases.js';
 import { evaluate, type EvalCase } from '../evaluation/score.js';
 import { readFileSync } from 'node:fs';
@@ -12,8 +11,11 @@ import { z } from 'zod';
 import { CANDIDATE_FEATURES, NONE_FEATURES, type ChoiceModel } from '../search/choice-model.js';
 import { faqDirFromConfig, loadMatcherOrExit, matcherOf } from './load-or-exit.js';
 import { printReplay } from './eval-replay.js';
+import { argsOrUsage } from './args.js';
 
-const { values, positionals } = parseArgs({
+const USAGE = 'usage: npm run eval -- <questions.jsonl> [--min-answered 0.95] [--min-declined 0.95] [--json] [--prior FILE] [--replay [--seed N]]';
+
+const { values, positionals } = argsOrUsage({
   allowPositionals: true,
   options: {
     'min-answered': { type: 'string' },
@@ -23,10 +25,10 @@ const { values, positionals } = parseArgs({
     replay: { type: 'boolean', default: false },
     seed: { type: 'string' },
   },
-});
+}, USAGE);
 const file = positionals[0];
 if (file === undefined) {
-  console.error('usage: npm run eval -- <questions.jsonl> [--min-answered 0.95] [--min-declined 0.95] [--json] [--prior FILE] [--replay [--seed N]]');
+  console.error(USAGE);
   process.exit(2);
 }
 

@@ -9,25 +9,12 @@ import { formatIssue } from '../knowledge/types.js';
 import { exportHtml } from '../export/html.js';
 import { exportMarkdown } from '../export/markdown.js';
 import { EXPORT_MESSAGES as M } from '../export/messages.js';
+import { argsOrUsage } from './args.js';
 import { faqDirFromConfig } from './load-or-exit.js';
 import { mkdir } from 'node:fs/promises';
 
-function parseArgs(argv: readonly string[]): { format: 'markdown' | 'html'; out?: string } | undefined {
-  let format: 'markdown' | 'html' = 'markdown';
-  let out: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.includes('=') ? argv[i]!.split(/=(.*)/s, 2) : [argv[i]!, undefined];
-    const value = inline ?? argv[i + 1];
-    if (inline === undefined) i++;
-    if (flag === '--format' && (value === 'markdown' || value === 'html')) format = value;
-    else if (flag === '--out' && value !== undefined && value !== '') out = value;
-    else return undefined;
-  }
-  return { format, ...(out === undefined ? {} : { out }) };
-}
-
-const args = parseArgs(process.argv.slice(2));
-if (args === undefined) {
+const { values: args } = argsOrUsage({ options: { format: { type: 'string', default: 'markdown' }, out: { type: 'string' } } }, M.usage);
+if ((args.format !== 'markdown' && args.format !== 'html') || args.out === '') {
   process.stderr.write(M.usage);
   process.exit(2);
 }

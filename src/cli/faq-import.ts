@@ -16,44 +16,30 @@ import { IMPORT_MESSAGES as M } from '../import/messages.js';
 import { existingFor, planImport, type ImportOptions, type Plan } from '../import/plan.js';
 import { readSource } from '../import/read-source.js';
 import { reviewLines } from '../import/review.js';
+import { argsOrUsage } from './args.js';
 import { faqDirFromConfig } from './load-or-exit.js';
-
-const VALUED = new Set(['--out', '--publisher', '--url']);
-const SWITCHES = new Set(['--update', '--dry-run']);
-
-function parseArgs(argv: readonly string[]) {
-  const values = new Map<string, string>();
-  const switches = new Set<string>();
-  const sources: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (VALUED.has(flag)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined || value === '') return undefined;
-      values.set(flag, value);
-    } else if (SWITCHES.has(arg)) switches.add(arg);
-    else if (arg.startsWith('--')) return undefined;
-    else sources.push(arg);
-  }
-  return sources.length === 0 ? undefined : { sources, values, switches };
-}
 
 function fail(text: string, code = 1): never {
   process.stderr.write(text);
   process.exit(code);
 }
 
-const args = parseArgs(process.argv.slice(2));
-if (args === undefined) fail(M.usage, 2);
-const url = args.values.get('--url');
-if (url !== undefined && args.sources.length > 1) fail(M.urlWithMany, 2);
+const { values, positionals: sources } = argsOrUsage(
+  {
+    allowPositionals: true,
+    options: { out: { type: 'string' }, publisher: { type: 'string' }, url: { type: 'string' }, update: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } },
+  },
+  M.usage,
+);
+if (sources.length === 0 || [values.out, values.publisher, values.url].includes('')) fail(M.usage, 2);
+const url = values.url;
+if (url !== undefined && sources.length > 1) fail(M.urlWithMany, 2);
 if (url !== undefined && !/^https:\/\/[^\s/$.?#][^\s]*$/.test(url)) fail(M.badUrlFlag(url), 2);
-const publisher = args.values.get('--publisher');
+const publisher = values.publisher;
 const options: ImportOptions = { ...(url === undefined ? {} : { url }), ...(publisher === undefined ? {} : { publisher }) };
-const update = args.switches.has('--update');
-const dryRun = args.switches.has('--dry-run');
-const out = args.values.get('--out') ?? join(await faqDirFromConfig(), 'imported.yaml');
+const update = values.update;
+const dryRun = values['dry-run'];
+const out = values.out ?? join(await faqDirFromConfig(), 'imported.yaml');
 if (!/^[A-Za-z0-9][A-Za-z0-9_-]*\.ya?ml$/.test(basename(out))) fail(M.failed(`${out}: the file must be named like imported.yaml`));
 const dir = dirname(out);
 const name = basename(out);
@@ -63,7 +49,7 @@ if (before !== undefined && !update) fail(M.exists(out));
 const others = await otherFiles(dir, name);
 
 const reads = [];
-for (const source of args.sources) {
+for (const source of sources) {
   const result = await readSource(source);
   if (!result.ok) fail(M.failed(result.problem));
   if (result.read.entries.length === 0) fail(M.failed(M.nothingFound(source)));
@@ -78,7 +64,7 @@ for (const { label, read } of reads) {
   const plan = planImport(read, label, options, existingFor(read, label, options, others, data));
   plans.push(plan);
   if (text === undefined) {
-    text = newFileText(M.fileNote(args.sources.map((s) => basename(s.replace(/\/+$/, ''))).join(', ')), plan);
+    text = newFileText(M.fileNote(sources.map((s) => basename(s.replace(/\/+$/, ''))).join(', ')), plan);
     outcomes.push({ added: plan.entries.map((e) => e.id), changed: [], removed: [], unchanged: [] });
     continue;
   }

@@ -157,4 +157,11 @@ describe('npm run eval', () => {
   it('given thresholds it reaches, then exit 0', () => {
     expect(npm(['eval', '--', 'test/fixtures/held-out-questions.jsonl', '--min-answered', '0.3', '--min-declined', '0.5']).code).toBe(0);
   });
+
+  it('given an option it does not know (--help), then the usage line and exit 2, not a stack trace', () => {
+    const { code, stderr } = npm(['eval', '--', '--help']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^usage: npm run eval -- <questions\.jsonl>/m);
+    expect(stderr).not.toMatch(/ERR_PARSE_ARGS|at .*node:internal/);
+  });
 });
