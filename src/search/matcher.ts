@@ -94,7 +94,7 @@ function assemble(
     const smallBuilt = buildIndex(small, options);
     const smallMeaning = new Meaning(buildMeaning(small, answers, vectorOf, dimensions));
     const learned = assemble(small, options, smallBuilt, answers, vectorOf, dimensions, start, true);
-    return new Matcher(small, options, smallBuilt, smallMeaning, learned.model, learned.termWeights, NO_ENCODER);
+    return new Matcher(small, options, smallBuilt, smallMeaning, learned.model, learned.termWeights, NO_ENCODER, new Map());
   });
   return { model, termWeights };
 }
@@ -123,8 +123,6 @@ export class Matcher {
   private readonly entryPhrasingStart: Uint32Array;
   /** What entries can answer with, for questions asking for a number, a time or a name. */
   private readonly facts: Facts;
-  /** The FAQ's own phrasings' vectors by text: asking one (faq:check's collisions) needs no encoder run. */
-  private readonly known = new Map<string, number>();
 
   /** (internal: buildMatcherData and fromData make these parts) */
   constructor(
@@ -136,6 +134,8 @@ export class Matcher {
     /** What each entry's words say for it against its neighbours (term-weights.ts). */
     readonly termWeights: TermWeights,
     private readonly encoder: Encoder,
+    /** The FAQ's own phrasings' rows in `meaning` by text: asking one (faq:check's collisions) needs no encoder run. */
+    private readonly known: ReadonlyMap<string, number>,
   ) {
     this.kb = kb;
     this.options = Object.freeze({ ...MATCHER_DEFAULTS, ...options });
@@ -144,9 +144,6 @@ export class Matcher {
     this.facts = new Facts(analyzer, names);
     this.finder = new CandidateFinder(index, kb.entries.length, this.options);
     this.entryPhrasingStart = entryPhrasingStarts(index, kb.entries.length);
-    const starts = meaning.data.phrasingStarts;
-    // (the phrasings alone: making each answer's start again would hold the event loop on a big FAQ)
-    kb.entries.forEach((entry, e) => phrasingsOf(entry).forEach((text, i) => this.known.set(text, starts[e]! + i)));
   }
 
   /**
@@ -166,8 +163,9 @@ export class Matcher {
     await nextTurn();
     const speller = SpellingCorrector.fromData(data.speller);
     await nextTurn();
+    const known = await phrasingRows(kb, data.meaning.phrasingStarts);
     const { sortedWords, groups, vocabulary, names } = data;
-    return new Matcher(kb, options.matcher ?? {}, { analyzer, index, speller, sortedWords, groups, vocabulary, names }, new Meaning(data.meaning), data.model, data.termWeights, encoder);
+    return new Matcher(kb, options.matcher ?? {}, { analyzer, index, speller, sortedWords, groups, vocabulary, names }, new Meaning(data.meaning), data.model, data.termWeights, encoder, known);
   }
 
   /** The entry with this exact id, if the snapshot has it. */
@@ -299,6 +297,19 @@ function withoutLacks(choice: Choice): Choice {
 }
 
 /** After whatever the event loop has waiting (I/O, timers, other immediates). */
+/** Entries whose phrasings phrasingRows takes a turn of the event loop: 10,000 at once held it 20-65 ms. */
+const ROWS_PER_TURN = 1000;
+
+/** The rows of the FAQ's own phrasings in MeaningData by text (the phrasings alone: making each answer's start again would hold the loop too). */
+async function phrasingRows(kb: KnowledgeBase, starts: Uint32Array): Promise<Map<string, number>> {
+  const rows = new Map<string, number>();
+  for (const [e, entry] of kb.entries.entries()) {
+    if (e > 0 && e % ROWS_PER_TURN === 0) await nextTurn();
+    phrasingsOf(entry).forEach((text, i) => rows.set(text, starts[e]! + i));
+  }
+  return rows;
+}
+
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
