@@ -296,8 +296,7 @@ function withoutLacks(choice: Choice): Choice {
   return { ...choice, candidates: choice.candidates.map((f) => f.map((x, k) => (k === LACKS_FACT ? 0 : x))) };
 }
 
-/** After whatever the event loop has waiting (I/O, timers, other immediates). */
-/** Entries whose phrasings phrasingRows takes a turn of the event loop: 10,000 at once held it 20-65 ms. */
+/** How many entries phrasingRows reads in one turn of the event loop: 10,000 at once held it 20-65 ms. */
 const ROWS_PER_TURN = 1000;
 
 /** The rows of the FAQ's own phrasings in MeaningData by text (the phrasings alone: making each answer's start again would hold the loop too). */
@@ -310,6 +309,7 @@ async function phrasingRows(kb: KnowledgeBase, starts: Uint32Array): Promise<Map
   return rows;
 }
 
+/** After whatever the event loop has waiting (I/O, timers, other immediates). */
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
