@@ -20,7 +20,7 @@ import { closeEncoders } from '../embedding/encoder.js';
 import type { EmbeddingOptions } from '../embedding/options.js';
 import { buildMatcherData, transferablesOf } from '../search/matcher.js';
 import { packEntries } from './packed-entries.js';
-import { RELOAD_NICE, type ReaderReply, type ReaderRequest } from './reader.js';
+import { RELOAD_NICE, VECTOR_KEYS, type ReaderReply, type ReaderRequest } from './reader.js';
 
 /** Entries per message: each takes the main thread a few milliseconds to take in. */
 const ENTRIES_PER_MESSAGE = 500;
@@ -81,6 +81,13 @@ async function read(id: number, dir: string, embedding: EmbeddingOptions | undef
   // The main thread builds the same snapshot from the same files; this one is only indexed.
   const progress = () => port!.postMessage({ id, kind: 'progress' } satisfies ReaderReply);
   const index = await buildMatcherData(snapshot(dir, result.files), { progress, ...(embedding !== undefined ? { embedding } : {}) });
-  outbox.push({ reply: { id, kind: 'done', index }, transfer: transferablesOf(index) });
+  const emptied = { ...index.meaning };
+  for (const key of VECTOR_KEYS) {
+    const vectors = index.meaning[key];
+    outbox.push({ reply: { id, kind: 'vectors', key, vectors }, transfer: [vectors.buffer as ArrayBuffer] });
+    emptied[key] = new Float32Array(0);
+  }
+  const rest = { ...index, meaning: emptied };
+  outbox.push({ reply: { id, kind: 'done', index: rest }, transfer: transferablesOf(rest) });
   return outbox;
 }

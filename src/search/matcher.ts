@@ -157,6 +157,8 @@ export class Matcher {
     if (JSON.stringify(wanted) !== JSON.stringify(data.options)) throw new Error('this index was built with other options');
     const encoder = await loadEncoder((options.embedding ?? EMBEDDING_DEFAULTS).modelDir);
     if (encoder.id !== data.encoderId) throw new Error('this index was built with another sentence encoder');
+    // Each step below in a turn of its own: a reload runs this on the thread that answers.
+    await nextTurn();
     const analyzer = new Analyzer(data.groups, new Set(data.vocabulary));
     await nextTurn();
     const index = new PhraseIndex(data.index);
