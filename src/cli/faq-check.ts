@@ -8,16 +8,16 @@ import { loadKnowledge } from '../knowledge/load.js';
 import { formatIssue } from '../knowledge/types.js';
 import { checkWarnings } from '../moderation/check-warnings.js';
 import { CHECK_MESSAGES as CM } from '../moderation/messages.js';
+import { argsOrUsage } from './args.js';
 import { faqDirFromConfig, matcherOf } from './load-or-exit.js';
 
-const args = process.argv.slice(2);
-const strict = args.includes('--strict');
-const positional = args.filter((a) => !a.startsWith('--'));
-if (args.some((a) => a.startsWith('--') && a !== '--strict') || positional.length > 1) {
+const { values, positionals } = argsOrUsage({ options: { strict: { type: 'boolean', default: false } }, allowPositionals: true }, CM.usage);
+if (positionals.length > 1) {
   process.stderr.write(CM.usage);
   process.exit(2);
 }
-const dir = positional[0] ?? (await faqDirFromConfig());
+const { strict } = values;
+const dir = positionals[0] ?? (await faqDirFromConfig());
 const result = await loadKnowledge(dir);
 if (result.ok) {
   const { kb } = result;

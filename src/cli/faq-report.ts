@@ -13,7 +13,7 @@ import { renderReportHtml } from '../moderation/report-html.js';
 import { buildReport } from '../moderation/report.js';
 import { renderReportText } from '../moderation/report-text.js';
 
-const { store, matcher, limit, json, html, minMembers } = await openReportInputs(process.argv.slice(2));
+const { store, matcher, limit, json, html, minMembers } = await openReportInputs(M.reportUsage);
 try {
   if (html !== undefined) {
     await writeFile(html, renderReportHtml(await buildHealthReport(store, matcher, { limit, minMembers, now: new Date() })));

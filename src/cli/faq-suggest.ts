@@ -4,10 +4,11 @@
  * moderators edit, paste, then run `npm run faq:check`. Then the alternates proposed from use.
  */
 import { openReportInputs } from './report-inputs.js';
+import { CLI_MESSAGES as M } from '../moderation/messages.js';
 import { buildReport } from '../moderation/report.js';
 import { buildSuggestions, renderSuggestions } from '../moderation/suggest.js';
 
-const { store, matcher, limit, minMembers } = await openReportInputs(process.argv.slice(2));
+const { store, matcher, limit, minMembers } = await openReportInputs(M.suggestUsage);
 try {
   const report = await buildReport(store, matcher, { limit, minMembers });
   process.stdout.write(renderSuggestions(report, buildSuggestions(report, matcher), matcher));

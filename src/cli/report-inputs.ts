@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { pino } from 'pino';
+import { argsOrUsage } from './args.js';
 import { loadMatcherOrExit } from './load-or-exit.js';
 import { loadConfig } from '../config/env.js';
 import type { Matcher } from '../search/matcher.js';
@@ -15,10 +16,11 @@ import { REPORT_DEFAULTS } from '../moderation/report.js';
  * Exits itself when there is nothing to read.
  */
 export async function openReportInputs(
-  argv: readonly string[],
+  usage: string,
 ): Promise<{ store: Store; matcher: Matcher; limit: number; json: boolean; html: string | undefined; minMembers: number }> {
-  const limit = parseLimit(argv);
-  const html = parseHtml(argv);
+  const { values } = argsOrUsage({ options: { limit: { type: 'string' }, json: { type: 'boolean', default: false }, html: { type: 'string' } } }, usage);
+  const limit = parseLimit(values.limit);
+  const { json, html } = values;
   const result = loadConfig();
   if (!result.ok) {
     for (const e of result.errors) process.stderr.write(M.configuration(e));
@@ -39,25 +41,12 @@ export async function openReportInputs(
     await store.close();
     process.exit(1);
   }
-  return { store, matcher, limit, json: argv.includes('--json'), html, minMembers };
+  return { store, matcher, limit, json, html, minMembers };
 }
 
-/** The file --html names, if given. */
-function parseHtml(argv: readonly string[]): string | undefined {
-  const at = argv.indexOf('--html');
-  if (at === -1) return undefined;
-  const file = argv[at + 1];
-  if (file === undefined || file.startsWith('--')) {
-    process.stderr.write(M.badHtml);
-    process.exit(2);
-  }
-  return file;
-}
-
-function parseLimit(argv: readonly string[]): number {
-  const at = argv.indexOf('--limit');
-  if (at === -1) return REPORT_DEFAULTS.limit;
-  const n = Number(argv[at + 1]);
+function parseLimit(given: string | undefined): number {
+  if (given === undefined) return REPORT_DEFAULTS.limit;
+  const n = Number(given);
   if (!Number.isInteger(n) || n < 1 || n > 100) {
     process.stderr.write(M.badLimit);
     process.exit(2);

@@ -45,7 +45,8 @@ export const CLI_MESSAGES = {
   cannotRead: (problem: string) => `Cannot read what the bot recorded: ${problem}\n`,
   configuration: (error: string) => `configuration: ${error}\n`,
   badLimit: 'usage: --limit N (a whole number from 1 to 100)\n',
-  badHtml: 'usage: --html FILE (where to write the HTML report)\n',
+  reportUsage: 'usage: npm run faq:report [-- [--limit N] [--json] [--html FILE]]\n',
+  suggestUsage: 'usage: npm run faq:suggest [-- [--limit N]]\n',
   wroteHtml: (file: string) => `wrote ${file}\n`,
 } as const;
 

@@ -34,6 +34,23 @@ describe('faq:report and faq:suggest', () => {
     await expect(readFile(path)).rejects.toThrow();
   });
 
+  it('given a mistyped option, a --limit out of range or --html without a file, then usage on stderr and exit 2, nothing read', async () => {
+    const path = join(dir, 'faq.sqlite');
+    const cases: [script: 'faq-report' | 'faq-suggest', args: string[], usage: RegExp][] = [
+      ['faq-report', ['--limt', '5'], /^usage: npm run faq:report/],
+      ['faq-report', ['--html'], /^usage: npm run faq:report/],
+      ['faq-report', ['--html', '--json'], /^usage: npm run faq:report/],
+      ['faq-report', ['--limit', '0'], /^usage: --limit N/],
+      ['faq-suggest', ['--jsno'], /^usage: npm run faq:suggest/],
+    ];
+    for (const [script, args, usage] of cases) {
+      const failed = await cli(script, path, args).then(() => null, (error: { code: number; stderr: string; stdout: string }) => error);
+      expect(failed, `${script} ${args.join(' ')}`).toMatchObject({ code: 2, stdout: '' });
+      expect(failed!.stderr).toMatch(usage);
+      expect(failed!.stderr).not.toMatch(/ERR_PARSE_ARGS|node:internal/);
+    }
+  });
+
   it('given recorded questions, then the report and the suggestions print them without changing the database', async () => {
     const path = join(dir, 'faq.sqlite');
     const store = await openStore({ path, logger: silent });
