@@ -30,7 +30,7 @@ export type ReaderReply =
   | { readonly id: number; readonly kind: 'progress' };
 
 /**
- * The meaning arrays, nine tenths of an index's bytes (60-90 MB at 10,000 entries), move in
+ * The meaning arrays, nine tenths of an index's bytes (about 90 MB at 10,000 entries), move in
  * messages of their own, one per turn: arriving all at once, they made V8 collect twice in a
  * row for the new outside memory, which, on top of a question's own work, held it 50-60 ms.
  */

@@ -1,11 +1,11 @@
 /**
  * The worker thread behind WorkerReader (reader.ts). For each read it does off the main
  * thread all a reload can: reads, parses, validates and cross-checks the folder, builds the
- * snapshot and indexes it (Matcher.indexData). It sends the checked files back in pieces,
+ * snapshot and indexes it (buildMatcherData). It sends the checked files back in pieces,
  * one more each time the main thread asks (so they are taken in, and the snapshot built, one
  * per turn of its event loop, never all in one go): the files without their entries, the
- * entries a few hundred at a time, then the index (with the learned model), whose arrays are
- * moved, not copied. It keeps
+ * entries a few hundred at a time, the FAQ's vector arrays one by one (VECTOR_KEYS), then the
+ * rest of the index (with the learned model). Every array is moved, not copied. It keeps
  * each file's parse result (by content) between reads, so a reload parses again only the
  * files that changed.
  *
