@@ -7,7 +7,7 @@ import type { EmbeddingOptions } from '../embedding/options.js';
 import type { MatcherIndexData } from '../search/matcher.js';
 import { unpackEntries, type PackedEntries } from './packed-entries.js';
 
-/** A folder read for a reload: its snapshot and the worker's index of it (Matcher.indexData), or the problems. */
+/** A folder read for a reload: its snapshot and the worker's index of it (buildMatcherData), or the problems. */
 export type ReadOutcome =
   | { readonly ok: true; readonly kb: KnowledgeBase; readonly index: MatcherIndexData }
   | { readonly ok: false; readonly issues: readonly KnowledgeIssue[] };

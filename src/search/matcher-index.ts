@@ -12,7 +12,7 @@ import { SpellingCorrector, typosInAlternates, type SpellingData } from './spell
 
 /*
  * Indexing a knowledge base snapshot for the Matcher, and the index as plain data, so that
- * a worker thread can do it and hand the result over (Matcher.indexData, Matcher.restore).
+ * a worker thread can do it and hand the result over (buildMatcherData, Matcher.fromData).
  */
 
 /** What indexing a snapshot produces; a Matcher is these plus scratch space. */
@@ -29,7 +29,7 @@ export interface MatcherIndex {
 }
 
 /**
- * A snapshot's index as plain data (Matcher.indexData), to build in one thread and use in
+ * A snapshot's index as plain data (buildMatcherData), to build in one thread and use in
  * another (Matcher.restore): lists of words and typed arrays, whose buffers can be
  * transferred (transferablesOf).
  */
