@@ -30,7 +30,7 @@ export interface MatcherIndex {
 
 /**
  * A snapshot's index as plain data (buildMatcherData), to build in one thread and use in
- * another (Matcher.restore): lists of words and typed arrays, whose buffers can be
+ * another (Matcher.fromData): lists of words and typed arrays, whose buffers can be
  * transferred (transferablesOf).
  */
 export interface MatcherIndexData {
