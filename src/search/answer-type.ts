@@ -63,6 +63,11 @@ export interface EntryFacts {
   readonly names: ReadonlySet<string>;
   /** Whether its answer lists three or more names: "how many countries were invited" counts them. */
   readonly lists?: boolean;
+  /**
+   * Whether its answer links out ("the limits are listed [here](...)"): the page it sends a
+   * member to may give the fact, so its own text cannot show that it lacks one.
+   */
+  readonly linksOut?: boolean;
 }
 
 /**
@@ -76,7 +81,7 @@ export function meets(type: AnswerType | undefined, entry: EntryFacts, question:
   const { text } = entry;
   const years = question.match(YEARS);
   if (years !== null && years.some((y) => !new RegExp(`\\b${y}\\b`).test(text))) return false;
-  if (type === undefined) return true;
+  if (type === undefined || entry.linksOut === true) return true;
   if (type === 'time') return TIME.test(text);
   if (type === 'year') return YEAR.test(text);
   if (type === 'duration') return DURATION.test(text);

@@ -103,6 +103,37 @@ export function fit(examples: readonly LabelledChoice[], { prior, penalty, itera
   return { weights: w.slice(0, nc), noneWeights: w.slice(nc) };
 }
 
+/** The model with every weight times `scale`: its utilities' spread, and so how sure it is, changed; its ranking not. */
+export function scaled(model: ChoiceModel, scale: number): ChoiceModel {
+  return { weights: model.weights.map((w) => w * scale), noneWeights: model.noneWeights.map((w) => w * scale) };
+}
+
+/**
+ * The scale (scaled()) between `from` and `to` that makes `examples` most likely: temperature
+ * scaling, one number, so that a few hundred examples set it firmly. By golden-section search:
+ * the examples' log-likelihood is concave in the scale.
+ */
+export function fitScale(examples: readonly LabelledChoice[], model: ChoiceModel, from = 0.2, to = 3): number {
+  const loss = (scale: number) => {
+    const m = scaled(model, scale);
+    let sum = 0;
+    for (const ex of examples) {
+      const p = probabilities(m, ex);
+      sum -= (ex.weight ?? 1) * Math.log(Math.max(1e-12, p[ex.label >= 0 ? ex.label : p.length - 1]!));
+    }
+    return sum;
+  };
+  const ratio = (Math.sqrt(5) - 1) / 2;
+  let [a, b] = [from, to];
+  while (b - a > 1e-3) {
+    const c = b - ratio * (b - a);
+    const d = a + ratio * (b - a);
+    if (loss(c) < loss(d)) b = d;
+    else a = c;
+  }
+  return (a + b) / 2;
+}
+
 function dot(w: readonly number[], f: readonly number[]): number {
   let s = 0;
   for (let i = 0; i < w.length; i++) s += w[i]! * (f[i] ?? 0);

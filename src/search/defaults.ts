@@ -53,7 +53,10 @@ export const LEARNING_DEFAULTS = Object.freeze({
   folds: 3,
   /** Held-out phrasings asked at most: enough for a dozen weights, and flat cost on a big FAQ. */
   maxProbes: 500,
-  /** Held-out phrasings needed to learn anything: fewer, and the weights learned across FAQs are kept. */
+  /**
+   * Held-out phrasings needed to learn weights: fewer, and the weights learned across FAQs are
+   * kept, scaled by the FAQ's own questions when it has this many entries.
+   */
   minProbes: 30,
   /** The pull towards the starting weights (an L2 penalty, fit() in choice-model.ts). */
   penalty: 2,

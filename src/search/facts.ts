@@ -13,6 +13,9 @@ const SUBJECT_NAME_SHARE = 1 / 3;
 /** Three or more names in a row ("Oman, Qatar, Saudi Arabia and..."): something to count. */
 const LIST = /\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*, (?:\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*, )+(?:and (?:the )?)?\p{Lu}/u;
 
+/** A link in an answer's text (Markdown or bare). */
+const LINK = /https?:\/\/\S/;
+
 /**
  * The names an answer can give, as terms: words the FAQ's prose always capitalises
  * mid-sentence and never writes in lower case ("Oslo", "Tuesday", "Smith"), less the
@@ -83,7 +86,7 @@ export class Facts {
       for (const m of entry.answer.matchAll(WORD)) {
         if (this.analyzer.tokens(m[0]).some((t) => this.names.has(t.term))) for (const stem of stemsOf(m[0])) names.add(stem);
       }
-      facts = { text: normalize(`${entry.question} ${entry.alternates.join(' ')} ${entry.answer}`), names, lists: LIST.test(entry.answer) };
+      facts = { text: normalize(`${entry.question} ${entry.alternates.join(' ')} ${entry.answer}`), names, lists: LIST.test(entry.answer), linksOut: LINK.test(entry.answer) };
       this.byEntry.set(entry, facts);
     }
     return facts;

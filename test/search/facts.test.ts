@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry, KnowledgeBase, Source } from '../../src/knowledge/types.js';
 import { Analyzer } from '../../src/search/analyzer.js';
-import { Facts, namesOf } from '../../src/search/facts.js';
+import { answerTypeOf, meets } from '../../src/search/answer-type.js';
+import { Facts, namesOf, stemsOf } from '../../src/search/facts.js';
+import { normalize } from '../../src/search/normalize.js';
 import { buildMatcher } from '../../src/search/matcher.js';
 
 const source: Source = { id: 's', publisher: 'Daily Planet', title: 't', url: 'https://example.org/' };
@@ -28,6 +30,25 @@ describe('the names an answer gives', () => {
 
   it("given the story's own name in most answers, or a publisher, then it is not a name the answer gives", async () => {
     expect(names('venue')).toEqual([]);
+  });
+});
+
+describe('an answer that links out', () => {
+  const linked = (answer: string) => facts.of(entry('limits', answer));
+
+  it('given a Markdown link or a bare address in the answer, then it is read as linking out', () => {
+    expect(linked('Learn more about embed limits in the [docs](https://example.org/limits)').linksOut).toBe(true);
+    expect(linked('See https://example.org/limits').linksOut).toBe(true);
+    expect(linked('Ten fields at most; the title is short.').linksOut).toBe(false);
+  });
+
+  it('given a question asking how many, then an answer that only links out is not said to lack the number, one that gives none is', () => {
+    const q = 'how many fields can an embed have';
+    const asks = (answer: string) => meets(answerTypeOf(normalize(q), q), linked(answer), normalize(q), new Set(stemsOf(q)));
+    expect(asks('Learn more about embed limits in the [docs](https://example.org/limits)')).toBe(true);
+    expect(asks('Embeds have fields; see the guide.')).toBe(false);
+    // A year the question names is still checked: a link does not make another year's event this one.
+    expect(meets(answerTypeOf('what changed in 2019', 'what changed in 2019'), linked('See [the changelog](https://example.org/)'), 'what changed in 2019', new Set(stemsOf('what changed in 2019')))).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Entry, KnowledgeBase } from '../../src/knowledge/types.js';
-import { fit, probabilities } from '../../src/search/choice-model.js';
+import { fit, fitScale, probabilities, scaled } from '../../src/search/choice-model.js';
 import { PRIOR_MODEL } from '../../src/search/prior-model.js';
 import { buildMatcher, Matcher } from '../../src/search/matcher.js';
 
@@ -104,6 +104,68 @@ describe('a FAQ with no alternates at all, the way a community has one', () => {
   });
 });
 
+describe('a FAQ with no alternates and enough entries to ask its own questions', () => {
+  // Thirty one-line entries, as a community's help desk writes them.
+  const topics: [string, string, string][] = [
+    ['password', 'How do I reset my password?', 'Use the reset link on the login page.'],
+    ['refund', 'Can I get a refund?', 'Refunds are given within 30 days of purchase.'],
+    ['shipping', 'How long does shipping take?', 'Orders arrive in three to five working days.'],
+    ['cancel', 'How do I cancel my subscription?', 'Open Account, then Subscription, then Cancel.'],
+    ['contact', 'How can I contact support?', 'Write to the support address in the app.'],
+    ['language', 'Can I change the app language?', 'Under Settings, then Language.'],
+    ['delete-account', 'How do I delete my account?', 'Ask support to delete it; it takes a day.'],
+    ['invoice', 'Where do I find my invoices?', 'Under Billing, then Invoices.'],
+    ['two-factor', 'How do I turn on two-factor login?', 'Settings, Security, then Two-factor.'],
+    ['email-change', 'How do I change my email address?', 'Edit it under Profile; we send a confirmation.'],
+    ['gift-card', 'Can I pay with a gift card?', 'Yes, enter its code at checkout.'],
+    ['student', 'Is there a student discount?', 'Students get 20% off with a school address.'],
+    ['family', 'Can I share my plan with family?', 'The family plan covers five people.'],
+    ['offline', 'Does the app work offline?', 'Downloaded items play without a connection.'],
+    ['devices', 'On how many devices can I log in?', 'Up to four at once.'],
+    ['trial', 'Is there a free trial?', 'New accounts get fourteen days free.'],
+    ['price', 'How much does the plan cost?', 'Nine dollars a month, or ninety a year.'],
+    ['payment-failed', 'Why did my payment fail?', 'Check the card expiry date, or try another card.'],
+    ['data-export', 'Can I download all my data?', 'Request an export under Privacy; it arrives by email.'],
+    ['notifications', 'How do I stop notifications?', 'Turn them off under Settings, Notifications.'],
+    ['dark-mode', 'Is there a dark mode?', 'Yes, under Settings, Appearance.'],
+    ['username', 'Can I change my username?', 'Once a month, under Profile.'],
+    ['report-bug', 'How do I report a bug?', 'Use Help, then Report a problem.'],
+    ['accessibility', 'Does the app support screen readers?', 'Yes, every screen is labelled for them.'],
+    ['countries', 'Which countries is the service in?', 'Most of Europe and North America.'],
+    ['age', 'How old do I have to be to sign up?', 'Sixteen, or thirteen with a parent.'],
+    ['pause', 'Can I pause my subscription?', 'For up to three months, under Subscription.'],
+    ['receipt', 'Can I get a receipt for my company?', 'Add your company name under Billing.'],
+    ['hacked', 'What do I do if my account was hacked?', 'Reset your password and write to support.'],
+    ['api', 'Is there a public API?', 'Yes; its documentation is on the developer site.'],
+  ];
+  const kb = faq(topics.map(([id, question, answer]) => ({ id, question, answer })));
+  let matcher: Matcher;
+  beforeAll(async () => {
+    matcher = await buildMatcher(kb);
+  });
+
+  it('then the weights learned across FAQs are kept, all at one scale set on this FAQ', () => {
+    const scale = matcher.model.weights[0]! / PRIOR_MODEL.weights[0]!;
+    expect(scale).not.toBeCloseTo(1, 2);
+    matcher.model.weights.forEach((w, i) => expect(w).toBeCloseTo(PRIOR_MODEL.weights[i]! * scale, 6));
+    matcher.model.noneWeights.forEach((w, i) => expect(w).toBeCloseTo(PRIOR_MODEL.noneWeights[i]! * scale, 6));
+  });
+
+  it('given clear questions in other words, then each is answered by its entry; chatter is declined', async () => {
+    for (const [q, id] of [
+      ['i forgot my password, how do i get a new one', 'password'],
+      ['can i put my subscription on hold for a while', 'pause'],
+      ['my card payment got declined why', 'payment-failed'],
+      ['how can i export my data', 'data-export'],
+    ]) {
+      expect((await matcher.ask(q!)).match?.entry.id, q).toBe(id);
+    }
+    for (const q of ['hi everyone', 'thanks a lot', 'who won the game last night', 'what is the capital of france']) {
+      expect((await matcher.ask(q)).match, q).toBeNull();
+    }
+  });
+});
+
 describe('learning on a FAQ where two entries share most words', () => {
   const kb = faq([
     {
@@ -168,6 +230,23 @@ describe('the choice model', () => {
     const weak = probabilities(model, { candidates: [[0.25, 0], [0.1, 0]], none: [1] });
     expect(strong).toBeGreaterThan(0.7);
     expect(weak.at(-1)).toBeGreaterThan(0.6);
+  });
+
+  it('given choices labelled as a model twice as sure would label them, then the scale fitted is near 2', () => {
+    // (a fixed pseudo-random sequence, so the test is the same every run)
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const model = { weights: [3, 1], noneWeights: [1.5] };
+    const examples = Array.from({ length: 3000 }, () => {
+      const choice = { candidates: [0, 1, 2].map(() => [random(), random()]), none: [1] };
+      const p = probabilities(scaled(model, 2), choice);
+      let r = random();
+      let label = p.findIndex((x) => (r -= x) < 0);
+      if (label === -1 || label === p.length - 1) label = -1;
+      return { ...choice, label };
+    });
+    expect(fitScale(examples, model)).toBeGreaterThan(1.8);
+    expect(fitScale(examples, model)).toBeLessThan(2.2);
   });
 
   it('given no examples, then the prior stays', async () => {
