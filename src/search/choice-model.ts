@@ -111,9 +111,10 @@ export function scaled(model: ChoiceModel, scale: number): ChoiceModel {
 /**
  * The scale (scaled()) between `from` and `to` that makes `examples` most likely: temperature
  * scaling, one number, so that a few hundred examples set it firmly. By golden-section search:
- * the examples' log-likelihood is concave in the scale.
+ * the examples' log-likelihood is concave in the scale. No examples: 1, the model as it is.
  */
 export function fitScale(examples: readonly LabelledChoice[], model: ChoiceModel, from = 0.2, to = 3): number {
+  if (examples.length === 0) return 1;
   const loss = (scale: number) => {
     const m = scaled(model, scale);
     let sum = 0;

@@ -49,7 +49,10 @@ export const MATCHER_DEFAULTS = Object.freeze({
  * learning, in one frozen place beside the rest.
  */
 export const LEARNING_DEFAULTS = Object.freeze({
-  /** How many times alternates are held out (one an entry each time) and the matcher built on the rest. */
+  /**
+   * How many times alternates are held out (one an entry each time), or on a FAQ without them
+   * entries' questions (a third of them each time), and the matcher built on the rest.
+   */
   folds: 3,
   /** Held-out phrasings asked at most: enough for a dozen weights, and flat cost on a big FAQ. */
   maxProbes: 500,

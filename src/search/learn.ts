@@ -63,26 +63,31 @@ export function learnChoiceModel(
   // weights fitted to a handful would follow their accidents, so the prior's stay. How sure
   // they make the matcher is set on this FAQ, though (unless it has fewer than MIN_PROBES
   // entries): each entry's own question is asked with it left out of the index (the entry
-  // keeps its tags and answer), and again with the entry hidden. Such questions are harder
-  // than members' (nothing of the entry's own wording is left), so they cannot say how often
-  // to decline, which the prior keeps; they do say how far apart this FAQ's entries sit, which
-  // one number carries: the weights' scale. Measured leave one FAQ out, it moved BANKING77
-  // (question alone) from over-sure (0.9 and up: 91% right) to calibrated (README).
+  // keeps its tags, answer and any alternates), and again with the entry hidden. Such
+  // questions are harder than members' (the entry's own wording is gone): fitted to them, an
+  // intercept for declining came out far too cautious (README). What they do tell is how far
+  // apart this FAQ's entries sit, which one number carries: the scale of every weight, the
+  // "none" option's included. Measured leave one FAQ out, it moved BANKING77 (the question
+  // alone) from over-sure (0.9 and up: 91% right) to calibrated.
   const n = kb.entries.length;
   if (n < MIN_PROBES) return prior;
-  // (MAX_PROBES entries at most, spread over the FAQ; fold f holds out every FOLDS-th of them)
+  // MAX_PROBES entries at most, spread over the FAQ, a third of the FAQ at most left out at a
+  // time: FOLDS builds, or one on a FAQ of FOLDS × MAX_PROBES entries or more.
   const asked = Math.min(n, MAX_PROBES);
-  const foldOf = new Map(Array.from({ length: asked }, (_, i) => [Math.floor((i * n) / asked), i % FOLDS]));
+  const builds = n >= FOLDS * asked ? 1 : FOLDS;
+  const foldOf = new Map(Array.from({ length: asked }, (_, i) => [Math.floor((i * n) / asked), i % builds]));
   const examples: LabelledChoice[] = [];
-  for (let fold = 0; fold < FOLDS; fold++) {
+  for (let fold = 0; fold < builds; fold++) {
     const probes: Probe[] = [];
     const entries = kb.entries.map((entry, e): Entry => {
       if (foldOf.get(e) !== fold) return entry;
       probes.push({ entry: e, text: entry.question });
       return { ...entry, question: '' };
     });
+    // (one an example: these are not weighed against each other, only the scale is fitted)
     examples.push(...ask(build(withEntries(kb, entries), prior), probes, fold === 0, vectorOf, 1));
   }
+  if (examples.length === 0) return prior;
   return scaled(prior, fitScale(examples, prior));
 }
 

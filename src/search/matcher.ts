@@ -115,7 +115,7 @@ const NO_ENCODER: Encoder = Object.freeze({
  */
 export class Matcher {
   readonly kb: KnowledgeBase;
-  /** The choice model learned from this snapshot (or the prior, with nothing to learn from). */
+  /** The choice model learned from this snapshot (the prior, or the prior at a scale of this FAQ's, with too little to learn from). */
   readonly model: ChoiceModel;
   private readonly options: MatcherOptions;
   private readonly finder: CandidateFinder;

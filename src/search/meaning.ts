@@ -43,7 +43,7 @@ export interface MeaningData {
 
 /**
  * `answers`: each entry's answerStart(), made once a build (the held-out folds learning
- * builds change alternates only).
+ * builds change questions and alternates only).
  */
 export function buildMeaning(kb: KnowledgeBase, answerTexts: readonly string[], vectorOf: (text: string) => Float32Array, dimensions: number): MeaningData {
   const n = kb.entries.length;

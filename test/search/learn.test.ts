@@ -249,6 +249,11 @@ describe('the choice model', () => {
     expect(fitScale(examples, model)).toBeLessThan(2.2);
   });
 
+  it('given no choices, then the scale is 1', () => {
+    const model = { weights: [3, 1], noneWeights: [1.5] };
+    expect(fitScale([], model)).toBe(1);
+  });
+
   it('given no examples, then the prior stays', async () => {
     const model = fit([], { prior: PRIOR_MODEL, penalty: 1, iterations: 50 });
     model.weights.forEach((w, i) => expect(w).toBeCloseTo(PRIOR_MODEL.weights[i]!, 6));
