@@ -9,11 +9,14 @@ import { restClient } from './rest.js';
 const OWN = fileURLToPath(import.meta.url);
 const EXTENSION = OWN.slice(OWN.lastIndexOf('.'));
 const ENTRY = fileURLToPath(new URL(`../main${EXTENSION}`, import.meta.url));
+/** The garbage collector's settings npm start gives this process (package.json; README, "Performance"). */
+const GC_FLAG = /^--(?:max-semi-space-size=\d+|no-memory-reducer)$/;
 /**
- * The shards run what this process runs: the TypeScript through tsx (npm start), or the
- * compiled JavaScript as it is (npm run start:compiled), without tsx's memory and start-up cost.
+ * The shards run what this process runs, with its garbage collector's settings: the
+ * TypeScript through tsx (npm start), or the compiled JavaScript as it is (npm run
+ * start:compiled), without tsx's memory and start-up cost.
  */
-const EXEC_ARGV = EXTENSION === '.ts' ? ['--import', 'tsx'] : [];
+const EXEC_ARGV = [...process.execArgv.filter((flag) => GC_FLAG.test(flag)), ...(EXTENSION === '.ts' ? ['--import', 'tsx'] : [])];
 
 /**
  * One gateway process per shard, under discord.js's ShardingManager: each process loads
