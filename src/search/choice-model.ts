@@ -124,13 +124,22 @@ export function fitScale(examples: readonly LabelledChoice[], model: ChoiceModel
     }
     return sum;
   };
+  // (each step keeps one inner point and its loss, and works out the loss at one new point)
   const ratio = (Math.sqrt(5) - 1) / 2;
   let [a, b] = [from, to];
+  let c = b - ratio * (b - a);
+  let d = a + ratio * (b - a);
+  let [lc, ld] = [loss(c), loss(d)];
   while (b - a > 1e-3) {
-    const c = b - ratio * (b - a);
-    const d = a + ratio * (b - a);
-    if (loss(c) < loss(d)) b = d;
-    else a = c;
+    if (lc < ld) {
+      [b, d, ld] = [d, c, lc];
+      c = b - ratio * (b - a);
+      lc = loss(c);
+    } else {
+      [a, c, lc] = [c, d, ld];
+      d = a + ratio * (b - a);
+      ld = loss(d);
+    }
   }
   return (a + b) / 2;
 }

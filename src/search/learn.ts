@@ -7,8 +7,9 @@ import { CANDIDATE_FEATURES, fit, fitScale, NONE_FEATURES, scaled, type Choice, 
  * Learning the choice model from the FAQ that is loaded, so that a confidence means the same
  * on any FAQ. It starts from a model learned across several FAQs with real members' questions
  * (prior-model.ts, made by scripts/learn-prior.ts), whose weights a FAQ without rewordings
- * keeps, at a scale set by its own questions. A FAQ with alternates refines it: some alternates of each entry are held out and the
- * matcher is built on the rest, three times over (once on a big FAQ); then each held-out
+ * keeps, at a scale set by its own questions. A FAQ with alternates refines it: some
+ * alternates of each entry are held out and the matcher is built on the rest, three times
+ * over (once on a big FAQ); then each held-out
  * phrasing is asked (it must come back to its entry), and asked again with its entry hidden
  * (it must be declined: the near misses a FAQ makes by itself), as are a few lines of
  * everyday chatter.
@@ -87,7 +88,6 @@ export function learnChoiceModel(
     // (one an example: these are not weighed against each other, only the scale is fitted)
     examples.push(...ask(build(withEntries(kb, entries), prior), probes, fold === 0, vectorOf, 1));
   }
-  if (examples.length === 0) return prior;
   return scaled(prior, fitScale(examples, prior));
 }
 
