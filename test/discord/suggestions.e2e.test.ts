@@ -124,7 +124,7 @@ afterAll(async () => {
 describe('/faq-admin suggestions', () => {
   // First: the FAQ here has not grown an alternate yet.
   it('given a 👎 on an answer, then the asker\'s click on a related question counts; without the 👎, or by someone else, it does not; a helper\'s pick under the message menu counts with the message\'s words', async () => {
-    const asked = 'late fees for my library card';
+    const asked = 'what are the late fees for my library card';
     const ask = (userId: string) => replyTo(h.fake.slash('ask', [str('question', asked)], { userId }), userId);
     const noVote = await ask(ASKERS[0]!);
     const answered = /"vote:([a-z0-9-]+):down"/.exec(JSON.stringify(noVote))?.[1];

@@ -53,7 +53,7 @@ describe.skipIf(!existsSync(BANKING77))('accuracy on BANKING77, a FAQ nobody her
   const floors = [
     // The question alone and a typical FAQ with rewordings; 3 and 30 phrasings are measured by
     // npm run eval (README), not here: each level embeds some 3,000 questions, a minute of CI.
-    { phrasings: 1, right: 0.5, wrong: 0.1, leftOutDeclined: 0.73, first: 0.67 },
+    { phrasings: 1, right: 0.47, wrong: 0.085, leftOutDeclined: 0.75, first: 0.67 },
     { phrasings: 10, right: 0.73, wrong: 0.065, leftOutDeclined: 0.66, first: 0.83 },
   ];
   for (const f of floors) {
@@ -96,7 +96,7 @@ describe.skipIf(!existsSync(DJS_TAGS))('accuracy on the djs-tags FAQ, which has 
       if (!loaded.ok) throw new Error('the generated FAQ does not load');
       const report = await evaluate(await buildMatcher(loaded.kb), readCases('../shared/eval/djs-tags/questions.jsonl'));
       expect(report.answeredRight / report.answerable).toBeGreaterThanOrEqual(0.6);
-      expect(report.answeredWrong / report.answerable).toBeLessThanOrEqual(0.1);
+      expect(report.answeredWrong / report.answerable).toBeLessThanOrEqual(0.07);
       expect(report.declinedRight / report.unanswerable).toBeGreaterThanOrEqual(0.85);
       expect(report.rightFirst / report.answerable).toBeGreaterThanOrEqual(0.78);
       expect(report.calibrationError).toBeLessThan(0.1);
