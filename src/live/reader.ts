@@ -200,6 +200,9 @@ function stop(worker: Worker): Promise<void> {
   worker.on('error', () => undefined);
   // A thread that has exited already (threadId -1) sends no second exit event.
   if (worker.threadId === -1) return Promise.resolve();
+  // (kept referenced until it ends: an idle worker is unref'd, and a process with nothing else
+  // to do would exit first, leaving close() unsettled and the encoder's run in flight aborted)
+  worker.ref();
   return new Promise((resolve) => {
     const grace = setTimeout(() => void worker.terminate().then(() => resolve(), () => resolve()), STOP_GRACE_MS);
     grace.unref();
