@@ -65,7 +65,7 @@ interface Job {
  * per turn of the event loop. The worker is started at the first read and kept for the
  * next ones while reloads keep coming (it remembers the files it parsed), then ended: a
  * worker costs about 100 MB of memory after indexing 10,000 entries. It never keeps the process alive by
- * itself. When it crashes, exits or does not answer in time, the reads waiting on it end
+ * itself, except while it is being stopped (STOP_GRACE_MS at most). When it crashes, exits or does not answer in time, the reads waiting on it end
  * with an error (never a hang), and the next read starts a new one.
  */
 export class WorkerReader {
@@ -201,7 +201,7 @@ function stop(worker: Worker): Promise<void> {
   // A thread that has exited already (threadId -1) sends no second exit event.
   if (worker.threadId === -1) return Promise.resolve();
   // (kept referenced until it ends: an idle worker is unref'd, and a process with nothing else
-  // to do would exit first, leaving close() unsettled and the encoder's run in flight aborted)
+  // to do would exit before the exit event, code 13 under a top-level await, close() unsettled)
   worker.ref();
   return new Promise((resolve) => {
     const grace = setTimeout(() => void worker.terminate().then(() => resolve(), () => resolve()), STOP_GRACE_MS);

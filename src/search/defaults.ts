@@ -6,7 +6,7 @@ export const MATCHER_DEFAULTS = Object.freeze({
   /**
    * Below this confidence (the estimated chance that the answer is right, learned from the
    * loaded FAQ: learn.ts) the matcher abstains and offers suggestions instead: it answers
-   * only what is more likely right than wrong (a decline still offers the entries it thinks
+   * only what is at least as likely right as wrong (a decline still offers the entries it thinks
    * of, so it costs a member a click where a wrong answer costs a wrong fact).
    */
   answerThreshold: 0.5,
@@ -67,8 +67,9 @@ export const LEARNING_DEFAULTS = Object.freeze({
   penalty: 2,
   /**
    * A held-out phrasing counts this many times a negative (each is asked once as itself and
-   * once with its entry hidden): most questions put to a FAQ bot are about its FAQ, about 4
-   * in 5 in the three sets of real members' questions we have (78%, 82%, 87%).
+   * once with its entry hidden, so odds of 4 to 1; chatter adds a few more negatives): most
+   * questions put to a FAQ bot are about its FAQ, about 4 in 5 in our evaluation sets of
+   * members' questions (78%, 82%, 87% answerable).
    */
   positiveWeight: 4,
   /** The optimiser's passes over the examples. */
