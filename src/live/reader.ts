@@ -64,9 +64,10 @@ interface Job {
  * thread (reload-worker), and builds the snapshot here from the pieces it sends, one piece
  * per turn of the event loop. The worker is started at the first read and kept for the
  * next ones while reloads keep coming (it remembers the files it parsed), then ended: a
- * worker costs about 100 MB of memory after indexing 10,000 entries. It never keeps the process alive by
- * itself, except while it is being stopped (STOP_GRACE_MS at most). When it crashes, exits or does not answer in time, the reads waiting on it end
- * with an error (never a hang), and the next read starts a new one.
+ * worker costs about 100 MB of memory after indexing 10,000 entries. It never keeps the
+ * process alive by itself, except while it is being stopped (STOP_GRACE_MS at most). When
+ * it crashes, exits or does not answer in time, the reads waiting on it end with an error
+ * (never a hang), and the next read starts a new one.
  */
 export class WorkerReader {
   private worker: Worker | null = null;

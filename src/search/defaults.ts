@@ -6,8 +6,8 @@ export const MATCHER_DEFAULTS = Object.freeze({
   /**
    * Below this confidence (the estimated chance that the answer is right, learned from the
    * loaded FAQ: learn.ts) the matcher abstains and offers suggestions instead: it answers
-   * only what is at least as likely right as wrong (a decline still offers the entries it thinks
-   * of, so it costs a member a click where a wrong answer costs a wrong fact).
+   * only what is at least as likely right as wrong (a decline still offers the entries it
+   * thinks of, so it costs a member a click where a wrong answer costs a wrong fact).
    */
   answerThreshold: 0.5,
   /**

@@ -9,10 +9,9 @@ import { CANDIDATE_FEATURES, fit, fitScale, NONE_FEATURES, scaled, type Choice, 
  * (prior-model.ts, made by scripts/learn-prior.ts), whose weights a FAQ without rewordings
  * keeps, at a scale set by its own questions. A FAQ with alternates refines it: some
  * alternates of each entry are held out and the matcher is built on the rest, three times
- * over (once on a big FAQ); then each held-out
- * phrasing is asked (it must come back to its entry), and asked again with its entry hidden
- * (it must be declined: the near misses a FAQ makes by itself), as are a few lines of
- * everyday chatter.
+ * over (once on a big FAQ); then each held-out phrasing is asked (it must come back to its
+ * entry), and asked again with its entry hidden (it must be declined: the near misses a FAQ
+ * makes by itself), as are a few lines of everyday chatter.
  */
 
 /**
