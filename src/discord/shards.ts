@@ -10,7 +10,7 @@ const OWN = fileURLToPath(import.meta.url);
 const EXTENSION = OWN.slice(OWN.lastIndexOf('.'));
 const ENTRY = fileURLToPath(new URL(`../main${EXTENSION}`, import.meta.url));
 /** The garbage collector's settings npm start gives this process (package.json; README, "Performance"). */
-const GC_FLAG = /^--(?:max-semi-space-size=\d+|no-memory-reducer)$/;
+export const GC_FLAG = /^--(?:max-semi-space-size=\d+|no-memory-reducer)$/;
 /**
  * The shards run what this process runs, with its garbage collector's settings: the
  * TypeScript through tsx (npm start), or the compiled JavaScript as it is (npm run

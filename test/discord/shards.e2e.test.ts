@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GC_FLAG } from '../../src/discord/shards.js';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/index.js';
 import { BOT_TOKEN, str } from './harness.js';
 
@@ -23,7 +24,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'faq-shards-'));
   // As npm start runs it (package.json): the shards are started with the same garbage collector flags.
   const start = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start as string;
-  gcFlags = start.split(' ').filter((a) => a.startsWith('--max-semi-space-size') || a === '--no-memory-reducer');
+  gcFlags = start.split(' ').filter((a) => GC_FLAG.test(a));
   const child = spawn(process.execPath, [...gcFlags, '--import', 'tsx', 'src/main.ts'], {
     env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: fake.apiUrl, SHARDS: 'auto', DATABASE_PATH: join(dir, 'bot.sqlite'), LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
