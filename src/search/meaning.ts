@@ -112,8 +112,20 @@ export class Meaning {
   }
 }
 
+/**
+ * Four sums side by side: V8 does not vectorise, and one running sum makes each step wait for
+ * the last. At 10,000 entries the shortlist's scan of every centroid took 7 ms a question with
+ * one sum and 4.5 ms with four (npm run bench: ask p50 at 10k).
+ */
 function dot(q: Float32Array, rows: Float32Array, at: number, dimensions: number): number {
-  let s = 0;
-  for (let d = 0; d < dimensions; d++) s += q[d]! * rows[at + d]!;
-  return s;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let d = 0;
+  for (; d + 3 < dimensions; d += 4) {
+    s0 += q[d]! * rows[at + d]!;
+    s1 += q[d + 1]! * rows[at + d + 1]!;
+    s2 += q[d + 2]! * rows[at + d + 2]!;
+    s3 += q[d + 3]! * rows[at + d + 3]!;
+  }
+  for (; d < dimensions; d++) s0 += q[d]! * rows[at + d]!;
+  return s0 + s1 + s2 + s3;
 }
