@@ -72,24 +72,41 @@ export interface FitOptions {
  */
 export function fit(examples: readonly LabelledChoice[], { prior, penalty, iterations }: FitOptions): ChoiceModel {
   const nc = prior.weights.length;
+  const nn = prior.noneWeights.length;
   const w = [...prior.weights, ...prior.noneWeights];
   const p0 = [...w];
   const m = new Float64Array(w.length);
   const v = new Float64Array(w.length);
   const rate = 0.05;
   const n = Math.max(1, examples.reduce((sum, ex) => sum + (ex.weight ?? 1), 0));
+  // Read as flat arrays, each pass allocating nothing: the passes are most of a reload's
+  // learning (300 over some 3,000 examples on a 1,000 x 10 FAQ). The sums are probabilities()'s
+  // and the gradient's, in the same order, so the model learned is the same to the last bit.
+  const packed = examples.map((ex) => flatten(ex, nc, nn));
+  const u = new Float64Array(1 + Math.max(0, ...examples.map((ex) => ex.candidates.length)));
+  const g = new Float64Array(w.length);
   for (let t = 1; t <= iterations; t++) {
-    const g = new Float64Array(w.length);
-    const model = { weights: w.slice(0, nc), noneWeights: w.slice(nc) };
-    for (const ex of examples) {
-      const p = probabilities(model, ex);
-      const weight = ex.weight ?? 1;
-      ex.candidates.forEach((f, j) => {
-        const d = weight * (p[j]! - (ex.label === j ? 1 : 0));
-        for (let k = 0; k < nc; k++) g[k]! += d * f[k]!;
-      });
-      const d = weight * (p[p.length - 1]! - (ex.label === -1 ? 1 : 0));
-      for (let k = 0; k < ex.none.length; k++) g[nc + k]! += d * ex.none[k]!;
+    g.fill(0);
+    for (const { rows, none, count, label, weight } of packed) {
+      let max = -Infinity;
+      for (let j = 0; j < count; j++) {
+        let s = 0;
+        for (let k = 0; k < nc; k++) s += w[k]! * rows[j * nc + k]!;
+        u[j] = s;
+        if (s > max) max = s;
+      }
+      let s = 0;
+      for (let k = 0; k < nn; k++) s += w[nc + k]! * none[k]!;
+      u[count] = s;
+      if (s > max) max = s;
+      let sum = 0;
+      for (let j = 0; j <= count; j++) sum += u[j] = Math.exp(u[j]! - max);
+      for (let j = 0; j < count; j++) {
+        const d = weight * (u[j]! / sum - (label === j ? 1 : 0));
+        for (let k = 0; k < nc; k++) g[k]! += d * rows[j * nc + k]!;
+      }
+      const d = weight * (u[count]! / sum - (label === -1 ? 1 : 0));
+      for (let k = 0; k < nn; k++) g[nc + k]! += d * none[k]!;
     }
     for (let k = 0; k < w.length; k++) {
       const grad = g[k]! / n + (penalty / n) * (w[k]! - p0[k]!);
@@ -101,6 +118,17 @@ export function fit(examples: readonly LabelledChoice[], { prior, penalty, itera
     }
   }
   return { weights: w.slice(0, nc), noneWeights: w.slice(nc) };
+}
+
+/** An example's candidates' features end to end (a missing feature is 0, as in probabilities()). */
+function flatten(ex: LabelledChoice, nc: number, nn: number) {
+  const rows = new Float64Array(ex.candidates.length * nc);
+  ex.candidates.forEach((f, j) => {
+    for (let k = 0; k < nc; k++) rows[j * nc + k] = f[k] ?? 0;
+  });
+  const none = new Float64Array(nn);
+  for (let k = 0; k < nn; k++) none[k] = ex.none[k] ?? 0;
+  return { rows, none, count: ex.candidates.length, label: ex.label, weight: ex.weight ?? 1 };
 }
 
 /** The model with every weight times `scale`: its utilities' spread, and so how sure it is, changed; its ranking not. */
