@@ -30,9 +30,9 @@ interface Probe {
   readonly text: string;
 }
 
-/** What learning asks of a matcher built on the held-in phrasings (Matcher.choiceFor). */
+/** What learning asks of a matcher built on the held-in phrasings (Matcher.choicesFor). */
 export interface Asker {
-  choiceFor(question: string, vector: Float32Array, hide?: number): { entries: number[]; choice: Choice } | null;
+  choicesFor(question: string, vector: Float32Array, hidden?: readonly (number | undefined)[]): { entries: number[]; choice: Choice }[] | null;
 }
 
 export function learnChoiceModel(
@@ -101,9 +101,8 @@ function withEntries(kb: KnowledgeBase, entries: Entry[]): KnowledgeBase {
  */
 function ask(training: Asker, probes: readonly Probe[], chatter: boolean, vectorOf: (text: string) => Float32Array, positiveWeight: number): LabelledChoice[] {
   const examples: LabelledChoice[] = [];
-  const add = (question: string, right: number | undefined, hide?: number) => {
-    const asked = training.choiceFor(question, vectorOf(question), hide);
-    if (asked === null || asked.entries.length === 0) return;
+  const add = (asked: { entries: number[]; choice: Choice } | undefined, right: number | undefined) => {
+    if (asked === undefined || asked.entries.length === 0) return;
     const label = right === undefined ? -1 : asked.entries.indexOf(right);
     // (a phrasing whose entry is not among its candidates can only be declined: a negative)
     examples.push({ ...asked.choice, label, weight: label >= 0 ? positiveWeight : 1 });
@@ -111,9 +110,10 @@ function ask(training: Asker, probes: readonly Probe[], chatter: boolean, vector
   const step = Math.max(1, probes.length / MAX_PROBES);
   for (let i = 0; i < probes.length; i += step) {
     const probe = probes[Math.floor(i)]!;
-    add(probe.text, probe.entry);
-    add(probe.text, undefined, probe.entry);
+    const [itself, hidden] = training.choicesFor(probe.text, vectorOf(probe.text), [undefined, probe.entry]) ?? [];
+    add(itself, probe.entry);
+    add(hidden, undefined);
   }
-  if (chatter) for (const line of CHATTER) add(line, undefined);
+  if (chatter) for (const line of CHATTER) add(training.choicesFor(line, vectorOf(line))?.[0], undefined);
   return examples;
 }

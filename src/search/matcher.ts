@@ -12,7 +12,7 @@ import { Facts, stemsOf } from './facts.js';
 import { describeCandidates, entryPhrasingStarts } from './features.js';
 import { learnChoiceModel } from './learn.js';
 import { PRIOR_MODEL } from './prior-model.js';
-import { answerStart, buildMeaning, Meaning, phrasingsOf } from './meaning.js';
+import { answerStart, buildMeaning, Meaning, phrasingsOf, type Shortlist } from './meaning.js';
 import { learnTermWeights, type TermWeights } from './term-weights.js';
 import { Analyzer } from './analyzer.js';
 import { buildIndex, indexOptions, type MatcherIndex, type MatcherIndexData } from './matcher-index.js';
@@ -99,7 +99,7 @@ function assemble(
   return { model, termWeights };
 }
 
-/** The held-out matchers are only asked with vectors given (choiceFor). */
+/** The held-out matchers are only asked with vectors given (choicesFor). */
 const NO_ENCODER: Encoder = Object.freeze({
   id: 'none',
   dimensions: 0,
@@ -219,7 +219,7 @@ export class Matcher {
   }
 
   private decide(question: string, query: Query, normalized: string, typed: string, vector: Float32Array): Answer {
-    const { entries: order, choice, lacks, type } = this.choiceOf(query, normalized, typed, vector);
+    const { entries: order, choice, lacks, type } = this.choiceOf(query, normalized, typed, vector, this.search(query, vector));
     const probs = probabilities(this.model, choice);
     const { answerThreshold, suggestThreshold, relatedThreshold, runnersUp: shown } = this.options;
     const ranked = order.map((e, i) => ({ entry: this.kb.entries[e]!, confidence: round(probs[i]!) })).sort((a, b) => b.confidence - a.confidence);
@@ -240,21 +240,32 @@ export class Matcher {
 
   /**
    * The question's candidates and what the choice model reads of them (internal: learning
-   * uses it, with the question's vector). `hide`: an entry to leave out, as if the FAQ did not have it.
+   * uses it, with the question's vector), once for each of `hidden`: an entry to leave out, as
+   * if the FAQ did not have it, or undefined for none. The searches behind them are made once
+   * for all: learning asks each held-out phrasing as itself and with its entry hidden.
    */
-  choiceFor(question: string, vector: Float32Array, hide?: number): { entries: number[]; choice: Choice } | null {
+  choicesFor(question: string, vector: Float32Array, hidden: readonly (number | undefined)[] = [undefined]): { entries: number[]; choice: Choice }[] | null {
     const typed = question.slice(0, MAX_QUESTION_CHARS);
     const normalized = normalize(typed);
     const query = readQuestion(this.built, this.options, normalized, false);
     if (query.topics === 0) return null;
-    return this.choiceOf(query, normalized, typed, vector, hide);
+    const found = this.search(query, vector);
+    return hidden.map((hide) => this.choiceOf(query, normalized, typed, vector, found, hide));
   }
 
-  private choiceOf(query: Query, normalized: string, typed: string, vector: Float32Array, hide?: number): { entries: number[]; choice: Choice; lacks: boolean[]; type?: AnswerType } {
-    const scored = this.finder.find(query, CANDIDATES + 1, SCORE_ANSWER).filter((s) => s.e !== hide).slice(0, CANDIDATES);
-    const found = new Set(scored.map((s) => s.e));
+  /**
+   * The entries a question's words find (one more than the candidates, so that one can be
+   * hidden), and the entries closest to it in meaning (meaning.ts), with none hidden.
+   */
+  private search(query: Query, vector: Float32Array): { scored: readonly Scored[]; short: Shortlist } {
+    return { scored: this.finder.find(query, CANDIDATES + 1, SCORE_ANSWER), short: this.meaning.shortlist(vector) };
+  }
+
+  private choiceOf(query: Query, normalized: string, typed: string, vector: Float32Array, found: ReturnType<Matcher['search']>, hide?: number): { entries: number[]; choice: Choice; lacks: boolean[]; type?: AnswerType } {
+    const scored = found.scored.filter((s) => s.e !== hide).slice(0, CANDIDATES);
+    const byWords = new Set(scored.map((s) => s.e));
     // Entries that mean what the question asks though they share none of its words (or too few to rank).
-    for (const e of this.meaning.nearest(vector, MEANING_CANDIDATES, hide)) if (!found.has(e)) scored.push(unmatched(e));
+    for (const e of this.meaning.nearest(vector, found.short, MEANING_CANDIDATES, hide)) if (!byWords.has(e)) scored.push(unmatched(e));
     const type = answerTypeOf(normalized, typed);
     const stems = hasRequirements(type, normalized) ? new Set(stemsOf(normalized)) : undefined;
     // Asked for a number, a time, a year or a name the entry does not give: how much that

@@ -69,6 +69,9 @@ export function buildMeaning(kb: KnowledgeBase, answerTexts: readonly string[], 
   return { dimensions, phrasingStarts, phrasings, answers, centroids };
 }
 
+/** Entries by the closeness of their mean vectors to a question's, closest first (Meaning.shortlist). */
+export type Shortlist = readonly number[];
+
 /** How alike a question is to one entry: its closest phrasing, and its answer's start. */
 export interface Likeness {
   readonly phrasing: number;
@@ -78,21 +81,31 @@ export interface Likeness {
 export class Meaning {
   constructor(readonly data: MeaningData) {}
 
-  /** The `k` entries most like the question, likeliest first. */
-  nearest(q: Float32Array, k: number, hide?: number): number[] {
+  /**
+   * The entries whose mean vectors are closest to the question's, closest first: SHORTLIST of
+   * them and one more, so that nearest() can leave one out and still have SHORTLIST.
+   */
+  shortlist(q: Float32Array): Shortlist {
     const { centroids, dimensions } = this.data;
     const n = centroids.length / dimensions;
+    const size = SHORTLIST + 1;
     const short: { e: number; s: number }[] = [];
     for (let e = 0; e < n; e++) {
-      if (e === hide) continue;
       const s = dot(q, centroids, e * dimensions, dimensions);
-      if (short.length < SHORTLIST) short.push({ e, s });
-      else if (s > short[SHORTLIST - 1]!.s) short[SHORTLIST - 1] = { e, s };
+      if (short.length < size) short.push({ e, s });
+      else if (s > short[size - 1]!.s) short[size - 1] = { e, s };
       else continue;
       short.sort((a, b) => b.s - a.s);
     }
+    return short.map(({ e }) => e);
+  }
+
+  /** The `k` entries of the shortlist most like the question, likeliest first, `hide` left out. */
+  nearest(q: Float32Array, short: Shortlist, k: number, hide?: number): number[] {
     return short
-      .map(({ e }) => ({ e, s: this.best(q, e) }))
+      .filter((e) => e !== hide)
+      .slice(0, SHORTLIST)
+      .map((e) => ({ e, s: this.best(q, e) }))
       .sort((a, b) => b.s - a.s)
       .slice(0, k)
       .map(({ e }) => e);
