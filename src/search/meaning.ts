@@ -127,8 +127,8 @@ export class Meaning {
 
 /**
  * Four sums side by side: V8 does not vectorise, and one running sum makes each step wait for
- * the last. At 10,000 entries the shortlist's scan of every centroid took 7 ms a question with
- * one sum and 4.5 ms with four (npm run bench: ask p50 at 10k).
+ * the last. At 10,000 entries the shortlist's scan of every centroid went from 8.9 to 5.8 ms
+ * a question (a profile of the bench's questions; README, "Performance").
  */
 function dot(q: Float32Array, rows: Float32Array, at: number, dimensions: number): number {
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;

@@ -102,6 +102,20 @@ describe('a FAQ with no alternates at all, the way a community has one', () => {
       expect((await matcher.ask(q)).match, q).toBeNull();
     }
   });
+
+  it('given an entry to hide, then learning sees the same question without it, as if the FAQ lacked that entry', async () => {
+    // (learning asks each held-out phrasing both ways from one search: the hidden view must be the plain one less that entry)
+    const q = 'i forgot my password, how do i get a new one';
+    const e = kb.entries.findIndex((x) => x.id === 'password');
+    const vector = await matcher.meaningOf(q);
+    const [plain, hidden] = matcher.choicesFor(q, vector, [undefined, e])!;
+    expect(plain!.entries).toContain(e);
+    expect(hidden!.entries).not.toContain(e);
+    // (every other candidate stays; the next one by meaning may join in its place)
+    expect(hidden!.entries).toEqual(expect.arrayContaining(plain!.entries.filter((x) => x !== e)));
+    // and the same as asking for the hidden view alone
+    expect(matcher.choicesFor(q, vector, [e])![0]).toEqual(hidden);
+  });
 });
 
 describe('a FAQ with no alternates and enough entries to ask its own questions', () => {
