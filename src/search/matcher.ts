@@ -257,11 +257,11 @@ export class Matcher {
    * The entries a question's words find (one more than the candidates, so that one can be
    * hidden), and the entries closest to it in meaning (meaning.ts), with none hidden.
    */
-  private search(query: Query, vector: Float32Array): { scored: readonly Scored[]; short: Shortlist } {
+  private search(query: Query, vector: Float32Array): Searched {
     return { scored: this.finder.find(query, CANDIDATES + 1, SCORE_ANSWER), short: this.meaning.shortlist(vector) };
   }
 
-  private choiceOf(query: Query, normalized: string, typed: string, vector: Float32Array, found: ReturnType<Matcher['search']>, hide?: number): { entries: number[]; choice: Choice; lacks: boolean[]; type?: AnswerType } {
+  private choiceOf(query: Query, normalized: string, typed: string, vector: Float32Array, found: Searched, hide?: number): { entries: number[]; choice: Choice; lacks: boolean[]; type?: AnswerType } {
     const scored = found.scored.filter((s) => s.e !== hide).slice(0, CANDIDATES);
     const byWords = new Set(scored.map((s) => s.e));
     // Entries that mean what the question asks though they share none of its words (or too few to rank).
@@ -290,6 +290,12 @@ export class Matcher {
       return { id: entry.id, question: entry.question, score: round(s.score) };
     });
   }
+}
+
+/** What one search for a question finds, before any entry is hidden (Matcher.search). */
+interface Searched {
+  readonly scored: readonly Scored[];
+  readonly short: Shortlist;
 }
 
 /** A phrasing of the FAQ (its terms) asked as a question, every word typed. */
